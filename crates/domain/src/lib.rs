@@ -1,0 +1,11 @@
+//! The Wegwijs domain: the records of a sociale kaart, the rules their values must
+//! follow, opening hours, taxonomies and Dutch geography. No I/O happens here; every
+//! other crate builds on these types.
+#![warn(missing_docs)]
+
+pub mod model;
+pub mod schedule;
+pub mod values;
+
+pub use model::*;
+pub use values::*;
