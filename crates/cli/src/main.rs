@@ -1,1 +1,81 @@
-fn main() {}
+//! The `wegwijs` command: every way to run and feed a Wegwijs sociale kaart.
+//! Subcommands parse their arguments and call library code; nothing else lives here.
+
+mod batch;
+mod commands;
+mod progress;
+
+use clap::{Parser, Subcommand};
+
+/// Wegwijs: the sociale kaart of your municipality.
+#[derive(Debug, Parser)]
+#[command(name = "wegwijs", version, about, long_about = None)]
+struct Cli {
+    /// Database to use: a SQLite file path or URL (`sqlite:wegwijs.db`), or a
+    /// PostgreSQL URL (`postgres://user@host/db`).
+    #[arg(long, global = true, env = "WEGWIJS_DATABASE_URL", default_value = "sqlite:wegwijs.db")]
+    database_url: String,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, global = true, env = "WEGWIJS_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start the web server.
+    Serve(commands::serve::Args),
+    /// Fill the database with a generated, realistic demo data set.
+    Demo(commands::demo::Args),
+    /// Import records from a file.
+    #[command(subcommand)]
+    Import(commands::import::Format),
+    /// Export records to a file.
+    #[command(subcommand)]
+    Export(commands::export::Format),
+    /// Create or update the database tables and the built-in taxonomies.
+    Migrate,
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let database_url = cli.database_url;
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve(args) => commands::serve::run(&database_url, args).await,
+            Command::Demo(args) => commands::demo::run(&database_url, args).await,
+            Command::Import(format) => commands::import::run(&database_url, format).await,
+            Command::Export(format) => commands::export::run(&database_url, format).await,
+            Command::Migrate => commands::migrate::run(&database_url).await.map(|_| ()),
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("WEGWIJS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

@@ -1,1 +1,101 @@
-//! placeholder
+//! The Wegwijs website and HTTP APIs: public pages rendered on the server, a health
+//! endpoint, and (later) portals and the HSDS API. Reads go to the store; nothing here
+//! writes around it.
+
+mod error;
+mod i18n;
+mod routes;
+mod view;
+
+use axum::Router;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use wegwijs_store::Store;
+
+pub use error::AppError;
+pub use i18n::Locale;
+
+/// Settings of the web server that are not part of the store.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Services per page on list pages.
+    pub page_size: u32,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self { page_size: 20 }
+    }
+}
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The source of truth.
+    pub store: Store,
+    /// Web settings.
+    pub config: Arc<WebConfig>,
+}
+
+/// The complete application router. Tests call this directly.
+pub fn router(state: AppState) -> Router {
+    let request_id = axum::http::HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(routes::router())
+        .fallback(routes::not_found)
+        .with_state(state)
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// Serves the application on `listener` until `shutdown` completes; requests in flight
+/// are finished first (graceful shutdown).
+pub async fn serve(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+    // Give load balancers a moment to notice; requests keep being served meanwhile.
+    tokio::time::sleep(Duration::from_millis(10)).await;
+}

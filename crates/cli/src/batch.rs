@@ -1,0 +1,98 @@
+//! Writing a set of records to the store in one transaction: all of it, or — on the
+//! first refused record, or in a dry run — none of it.
+
+use crate::progress::Progress;
+use anyhow::Context;
+use std::fmt;
+use wegwijs_domain::{Location, Organisation, Service, Taxonomy, TaxonomyTerm};
+use wegwijs_store::{Store, Written};
+
+/// Records to write, in the order references need: taxonomies before terms,
+/// organisations before locations, everything before services.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub taxonomies: Vec<Taxonomy>,
+    pub terms: Vec<TaxonomyTerm>,
+    pub organisations: Vec<Organisation>,
+    pub locations: Vec<Location>,
+    pub services: Vec<Service>,
+}
+
+/// What a write changed, per kind of record.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+impl Counts {
+    fn add(&mut self, written: Written) {
+        match written {
+            Written::Inserted => self.inserted += 1,
+            Written::Updated => self.updated += 1,
+            Written::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} new, {} changed, {} unchanged", self.inserted, self.updated, self.unchanged)
+    }
+}
+
+/// The outcome of a write.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub organisations: Counts,
+    pub locations: Counts,
+    pub services: Counts,
+    pub taxonomy_terms: Counts,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "organisations:  {}", self.organisations)?;
+        writeln!(f, "locations:      {}", self.locations)?;
+        writeln!(f, "services:       {}", self.services)?;
+        write!(f, "taxonomy terms: {}", self.taxonomy_terms)
+    }
+}
+
+/// Writes `batch` in one transaction and commits it, unless `dry_run`, in which case
+/// everything is written and checked but rolled back.
+pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Result<Summary> {
+    let mut tx = store.begin().await.context("cannot start a transaction")?;
+    let mut summary = Summary::default();
+    let total = batch.taxonomies.len() + batch.terms.len() + batch.organisations.len() + batch.locations.len()
+        + batch.services.len();
+    let mut progress = Progress::new("writing", total as u64);
+    for taxonomy in &batch.taxonomies {
+        tx.put_taxonomy(taxonomy).await?;
+        progress.advance(1);
+    }
+    for term in &batch.terms {
+        summary.taxonomy_terms.add(tx.put_taxonomy_term(term).await?);
+        progress.advance(1);
+    }
+    for organisation in &batch.organisations {
+        summary.organisations.add(tx.put_organisation(organisation).await?);
+        progress.advance(1);
+    }
+    for location in &batch.locations {
+        summary.locations.add(tx.put_location(location).await?);
+        progress.advance(1);
+    }
+    for service in &batch.services {
+        summary.services.add(tx.put_service(service).await?);
+        progress.advance(1);
+    }
+    progress.finish();
+    if dry_run {
+        drop(tx);
+    } else {
+        tx.commit().await.context("cannot commit the transaction")?;
+    }
+    Ok(summary)
+}

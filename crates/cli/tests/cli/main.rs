@@ -1,0 +1,6 @@
+//! End-to-end tests of the `wegwijs` binary: what an administrator types, what the
+//! database holds afterwards.
+
+mod bad_input;
+mod helpers;
+mod round_trip;

@@ -1,0 +1,68 @@
+//! `spawn_app()`: a running Wegwijs with demo data, and a client to talk to it.
+
+use chrono::{TimeZone, Utc};
+use std::sync::Arc;
+use tempfile::TempDir;
+use wegwijs_demo::{DemoConfig, DemoData};
+use wegwijs_store::Store;
+use wegwijs_web::{AppState, WebConfig};
+
+pub struct TestApp {
+    pub address: String,
+    pub store: Store,
+    pub data: DemoData,
+    pub client: reqwest::Client,
+    _dir: TempDir,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("request failed")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+}
+
+/// Starts the app with `services` demo services.
+pub async fn spawn_app_with(services: usize) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite:{}", dir.path().join("wegwijs.db").display());
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+    let data = wegwijs_demo::generate(&DemoConfig { services, seed: 7, now });
+    write_demo(&store, &data).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState { store: store.clone(), config: Arc::new(WebConfig { page_size: 10 }) };
+    tokio::spawn(wegwijs_web::serve(state, listener, std::future::pending()));
+    TestApp { address, store, data, client: reqwest::Client::new(), _dir: dir }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(100).await
+}
+
+async fn write_demo(store: &Store, data: &DemoData) {
+    let mut tx = store.begin().await.unwrap();
+    for taxonomy in &data.taxonomies {
+        tx.put_taxonomy(taxonomy).await.unwrap();
+    }
+    for term in &data.terms {
+        tx.put_taxonomy_term(term).await.unwrap();
+    }
+    for organisation in &data.organisations {
+        tx.put_organisation(organisation).await.unwrap();
+    }
+    for location in &data.locations {
+        tx.put_location(location).await.unwrap();
+    }
+    for service in &data.services {
+        tx.put_service(service).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
