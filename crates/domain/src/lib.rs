@@ -3,8 +3,10 @@
 //! other crate builds on these types.
 #![warn(missing_docs)]
 
+pub mod geo;
 pub mod model;
 pub mod schedule;
+pub mod taxonomy;
 pub mod values;
 
 pub use model::*;
