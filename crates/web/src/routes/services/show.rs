@@ -25,7 +25,7 @@ pub async fn show_service(
         .taxonomy_terms()
         .await?
         .into_iter()
-        .filter(|term| service.terms.contains(&term.id) && term.taxonomy_id.as_str() == "thema")
+        .filter(|term| service.terms.contains(&term.id) && term.taxonomy_id.as_str() == wegwijs_domain::taxonomy::THEME)
         .collect();
     let view = ServicePage::new(locale, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
     Ok(Html(askama::Template::render(&view)?))

@@ -1,0 +1,84 @@
+//! What can go wrong reading an HSDS file, worded for the editor who has to fix the
+//! file: every problem names the record, the field path and the reason.
+
+use std::fmt;
+
+/// One problem in one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// The record: `services[12] (id "7f3…", "Maatjesproject")`.
+    pub record: String,
+    /// Path of the field inside the record, e.g.
+    /// `service_at_locations[0].location.addresses[0].postal_code`.
+    pub field: String,
+    /// The reason, in plain English.
+    pub message: String,
+}
+
+impl fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() && self.message.is_empty() {
+            write!(f, "{}", self.record)
+        } else if self.field.is_empty() {
+            write!(f, "{}: {}", self.record, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.record, self.field, self.message)
+        }
+    }
+}
+
+/// Why an HSDS file could not be imported. An import is all or nothing, so any of
+/// these means no record of the file should be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file is not JSON, or a value has the wrong JSON type.
+    #[error("the file is not valid HSDS JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("the file could not be read: {0}")]
+    Read(#[source] std::io::Error),
+    /// Records have problems; all of them (up to [`crate::MAX_PROBLEMS`]) are listed.
+    #[error("{}", list(.0))]
+    Invalid(Vec<RecordProblem>),
+}
+
+fn list(problems: &[RecordProblem]) -> String {
+    let mut text = match problems.len() {
+        1 => "1 problem in the file:".to_owned(),
+        n if n > crate::MAX_PROBLEMS => {
+            format!("more than {} problems in the file:", crate::MAX_PROBLEMS)
+        }
+        n => format!("{n} problems in the file:"),
+    };
+    for problem in problems {
+        text.push_str("\n- ");
+        text.push_str(&problem.to_string());
+    }
+    text
+}
+
+impl From<serde_json::Error> for ImportError {
+    fn from(error: serde_json::Error) -> Self {
+        if error.is_io() {
+            return Self::Read(error.into());
+        }
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the fields carry that already.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_owned(),
+            None => message,
+        };
+        Self::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    }
+}
