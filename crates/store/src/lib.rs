@@ -1,1 +1,97 @@
-//! placeholder
+//! Persistence for Wegwijs: one API over two backends, SQLite (embedded, the default)
+//! and PostgreSQL.
+//!
+//! Records are stored whole as JSON next to a few query columns; links from services
+//! to taxonomy terms and locations are kept in link tables. Every change is written
+//! to an append-only change log in the same transaction, so followers (search index,
+//! feeds) can catch up with [`Store::changes_since`].
+//!
+//! [`Store::connect`] accepts `sqlite:path`, `sqlite://path`, `sqlite::memory:`, a bare
+//! file path such as `wegwijs.db` (SQLite; the file is created if missing and opened
+//! in WAL mode), or `postgres://…` / `postgresql://…`. File names containing `?` or
+//! `#` are not supported. `sqlite::memory:` has a single connection: do not read through
+//! the [`Store`] while a [`WriteTx`] is open on it (the read would wait for the
+//! connection the transaction holds).
+//!
+//! Listings sort names by byte order (the "C" collation on PostgreSQL, as on SQLite),
+//! so both backends return the same order.
+
+mod change_log;
+mod connect;
+mod error;
+mod location;
+mod organisation;
+mod record;
+mod service;
+mod taxonomy;
+mod tx;
+
+pub use change_log::{Change, ChangeOp};
+pub use error::{EntityKind, Error, Result};
+pub use tx::{WriteTx, Written};
+
+use sqlx::AnyPool;
+
+/// A handle to the database; cheap to clone (it wraps a connection pool).
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The database behind a [`Store`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Backend {
+    /// SQLite, embedded.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// A page of a listing: skip `offset` records, return at most `limit`.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    /// Records to skip.
+    pub offset: u64,
+    /// Most records to return.
+    pub limit: u32,
+}
+
+impl Page {
+    /// The first `limit` records.
+    pub fn first(limit: u32) -> Self {
+        Self { offset: 0, limit }
+    }
+}
+
+impl Store {
+    /// Which database this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Starts a write transaction. Dropping the [`WriteTx`] without
+    /// [`WriteTx::commit`] rolls everything back, change-log rows included.
+    pub async fn begin(&self) -> Result<WriteTx> {
+        let tx = match self.backend {
+            // IMMEDIATE takes the write lock up front, so a second writer waits
+            // (busy_timeout) instead of failing when it later upgrades its lock.
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx::new(tx, self.backend))
+    }
+
+    /// Closes all connections; waits until they are returned to the pool.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

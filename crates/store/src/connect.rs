@@ -1,0 +1,218 @@
+//! Opening a store from a URL and bringing its schema up to date. This is the only
+//! place that knows how SQLite and PostgreSQL differ in how they are reached and
+//! configured; everything after `connect` speaks sqlx's `Any` driver.
+
+use crate::{Backend, Result, Store};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{Executor, SqlSafeStr};
+use std::borrow::Cow;
+use std::str::FromStr;
+
+/// Version of the first migration; the file names under `migrations/` carry it too.
+const CREATE_RECORDS_VERSION: i64 = 20261123000000;
+
+/// What a URL asks for, before any connection is made.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A SQLite file (created if missing).
+    SqliteFile(String),
+    /// A private in-memory SQLite database.
+    SqliteMemory,
+    /// A PostgreSQL URL, passed on unchanged.
+    Postgres(String),
+}
+
+/// Reads `sqlite:path`, `sqlite://path`, `sqlite::memory:`, `postgres://…`,
+/// `postgresql://…`, or a bare file path such as `wegwijs.db`.
+pub(crate) fn parse_target(url: &str) -> Target {
+    let url = url.trim();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Target::Postgres(url.to_owned());
+    }
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let path = rest.split('?').next().unwrap_or_default();
+    if path == ":memory:" || path.is_empty() {
+        Target::SqliteMemory
+    } else {
+        Target::SqliteFile(path.to_owned())
+    }
+}
+
+/// Escapes the characters that would end the path part of a `sqlite://` URL.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3F"),
+            '#' => out.push_str("%23"),
+            ' ' => out.push_str("%20"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// PRAGMAs run on every new SQLite connection: WAL so readers never block the writer,
+/// foreign keys enforced, and a 5 s wait instead of an immediate "database is locked".
+/// `synchronous = NORMAL` is the recommended (crash-safe) setting in WAL mode.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+     PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+
+impl Store {
+    /// Connects to the database named by `url`; see [`Store`] for the accepted forms.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        match parse_target(url) {
+            Target::Postgres(url) => {
+                let options = AnyConnectOptions::from_str(&url)?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(10)
+                    .connect_with(options)
+                    .await?;
+                Ok(Store {
+                    pool,
+                    backend: Backend::Postgres,
+                })
+            }
+            Target::SqliteMemory => {
+                // One connection that never closes: the database lives as long as it does.
+                let options = AnyConnectOptions::from_str("sqlite::memory:")?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(1)
+                    .idle_timeout(None)
+                    .max_lifetime(None)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?;
+                Ok(Store {
+                    pool,
+                    backend: Backend::Sqlite,
+                })
+            }
+            Target::SqliteFile(path) => {
+                let url = format!("sqlite://{}?mode=rwc", encode_path(&path));
+                let options = AnyConnectOptions::from_str(&url)?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(4)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(SQLITE_PRAGMAS).await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?;
+                Ok(Store {
+                    pool,
+                    backend: Backend::Sqlite,
+                })
+            }
+        }
+    }
+
+    /// Applies the migrations of this backend that have not been applied yet.
+    /// Running it again is harmless.
+    pub async fn migrate(&self) -> Result<()> {
+        migrator(self.backend).run(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// The embedded migrations of one backend. Built by hand rather than with
+/// `sqlx::migrate!` (which needs sqlx's `macros` feature); the checksums are the
+/// same, so the sqlx CLI sees the same history.
+fn migrator(backend: Backend) -> Migrator {
+    let create_records = match backend {
+        Backend::Sqlite => include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
+        Backend::Postgres => {
+            include_str!("../migrations/postgres/20261123000000_create_records.sql")
+        }
+    };
+    Migrator::with_migrations(vec![Migration::new(
+        CREATE_RECORDS_VERSION,
+        Cow::Borrowed("create records"),
+        MigrationType::Simple,
+        create_records.into_sql_str(),
+        false,
+    )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_accepted_url_form_is_understood() {
+        assert_eq!(parse_target("sqlite::memory:"), Target::SqliteMemory);
+        assert_eq!(
+            parse_target("sqlite:data/w.db"),
+            Target::SqliteFile("data/w.db".into())
+        );
+        assert_eq!(
+            parse_target("sqlite:///tmp/w.db"),
+            Target::SqliteFile("/tmp/w.db".into())
+        );
+        assert_eq!(
+            parse_target("sqlite://w.db?mode=rwc"),
+            Target::SqliteFile("w.db".into())
+        );
+        assert_eq!(
+            parse_target("wegwijs.db"),
+            Target::SqliteFile("wegwijs.db".into())
+        );
+        assert_eq!(
+            parse_target("postgresql://u@h/db"),
+            Target::Postgres("postgresql://u@h/db".into())
+        );
+    }
+
+    async fn pragma(store: &Store, name: &str) -> String {
+        use sqlx::Row;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        row.try_get::<String, _>(0)
+            .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_sqlite_file_is_created_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new dir.db");
+        let store = Store::connect(path.to_str().unwrap()).await.unwrap();
+        assert_eq!(store.backend(), Backend::Sqlite);
+        assert_eq!(pragma(&store, "journal_mode").await, "wal");
+        assert_eq!(pragma(&store, "foreign_keys").await, "1");
+        assert_eq!(pragma(&store, "busy_timeout").await, "5000");
+        assert_eq!(pragma(&store, "cache_size").await, "-65536");
+        store.migrate().await.unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(path.exists(), "{files:?}");
+    }
+
+    #[tokio::test]
+    async fn an_in_memory_store_keeps_its_data_between_calls() {
+        let store = Store::connect("sqlite::memory:").await.unwrap();
+        store.migrate().await.unwrap();
+        store.migrate().await.unwrap();
+        assert_eq!(store.service_count().await.unwrap(), 0);
+        assert_eq!(pragma(&store, "foreign_keys").await, "1");
+    }
+}
