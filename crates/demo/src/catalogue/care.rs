@@ -1,0 +1,277 @@
+//! Care at home, informal carers, older residents and getting around: the Wmo side of
+//! the sociale kaart.
+
+use super::{BASE, Hours, Provider::*, Template};
+use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
+
+pub const ALL: &[Template] = &[
+    Template {
+        key: "mantelzorgondersteuning",
+        names: &[
+            "Steunpunt Mantelzorg",
+            "Mantelzorgondersteuning",
+            "Mantelzorgconsulent",
+        ],
+        summary: "Zorgt u voor iemand in uw omgeving? Wij luisteren, geven advies en helpen u om het vol te houden.",
+        description: "Informatie, advies en emotionele ondersteuning voor mantelzorgers, gericht op het voorkomen van overbelasting. De mantelzorgconsulent brengt de belastbaarheid in kaart (EDIZ), ondersteunt bij het regelen van respijtzorg en organiseert lotgenotencontact en de jaarlijkse mantelzorgwaardering.",
+        extras: &[
+            "Ook jonge mantelzorgers kunnen bij ons terecht.",
+            "Wij komen ook bij u thuis.",
+        ],
+        themes: &["mantelzorg"],
+        health: &["mentaal-welbevinden", "kwaliteit-van-leven"],
+        providers: &[Welzijn, Stichting],
+        groups: &[Mantelzorgers],
+        apply: "Bel of mail de mantelzorgconsulent. Zij maakt een afspraak voor een gesprek bij u thuis of op kantoor.",
+        pro: Some(
+            "Signaleert u overbelasting bij een mantelzorger? Meld deze met toestemming direct aan bij de consulent; bij acute overbelasting binnen 2 werkdagen contact.",
+        ),
+        ..BASE
+    },
+    Template {
+        key: "respijtzorg",
+        names: &["Respijtzorg", "Logeeropvang", "Logeerhuis {p}"],
+        summary: "Heeft u als mantelzorger even rust nodig? Uw naaste kan een paar dagen bij ons logeren.",
+        description: "Kortdurend verblijf (logeeropvang) ter ontlasting van de mantelzorger, met 24-uurstoezicht en zo nodig persoonlijke verzorging. Toegang via een Wmo-maatwerkvoorziening of, bij een Wlz-indicatie, via het zorgkantoor.",
+        themes: &["mantelzorg", "ouderen"],
+        health: &["kwaliteit-van-leven", "mentaal-welbevinden"],
+        care: Some("wmo-04"),
+        providers: &[Stichting, Bedrijf],
+        groups: &[Mantelzorgers, Ouderen, MensenMetBeperking],
+        funding: &[Wmo, Wlz],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some(
+                "U heeft een indicatie van het Wmo-loket nodig. Met een Wlz-indicatie regelt het zorgkantoor het.",
+            ),
+        ),
+        apply: "Vraag eerst een indicatie aan bij het Wmo-loket. Daarna plant u samen met ons de logeerdagen.",
+        wait: Some("Logeerdagen 4 tot 6 weken vooruit plannen"),
+        hours: Hours::Always,
+        ..BASE
+    },
+    Template {
+        key: "dementiecafe",
+        names: &["Alzheimer Café {p}", "Dementiecafé {p}", "Odensehuis {p}"],
+        summary: "Heeft u of uw naaste dementie? In het dementiecafé praat u met anderen en krijgt u uitleg.",
+        description: "Maandelijkse laagdrempelige bijeenkomst voor mensen met dementie, hun mantelzorgers en belangstellenden, met een gastspreker (casemanager, geriater, notaris) en ruimte voor lotgenotencontact. Onderdeel van het regionale netwerk dementievriendelijke gemeente.",
+        themes: &["ouderen", "mantelzorg", "ontmoeting"],
+        health: &["mentaal-welbevinden", "zingeving"],
+        providers: &[Welzijn, Stichting, Ouderenbond],
+        groups: &[Ouderen, Mantelzorgers],
+        apply: "U bent welkom zonder aanmelding. De koffie staat klaar vanaf 19.00 uur.",
+        hours: Hours::Evenings,
+        ..BASE
+    },
+    Template {
+        key: "casemanagement-dementie",
+        names: &["Casemanagement dementie", "Casemanager dementie"],
+        summary: "Heeft iemand in uw gezin dementie? Een vaste casemanager helpt u de zorg te regelen.",
+        description: "Casemanagement dementie volgens de Zorgstandaard Dementie: diagnostiek-volgende begeleiding, proactieve zorgplanning, coördinatie van zorg en ondersteuning van de mantelzorger tot opname in een Wlz-instelling. Gefinancierd uit de Zvw (wijkverpleging).",
+        themes: &["ouderen", "mantelzorg", "gezondheid"],
+        health: &["dagelijks-functioneren", "mentaal-welbevinden"],
+        providers: &[Bedrijf, Stichting],
+        groups: &[Ouderen, Mantelzorgers],
+        ages: (Some(50), None),
+        funding: &[Zvw],
+        referral: (
+            ReferralRoute::Huisarts,
+            Some("De huisarts of geriater meldt u aan na de diagnose dementie."),
+        ),
+        apply: "Vraag uw huisarts om een verwijzing. Wij bellen u binnen een week.",
+        wait: Some("1 tot 3 weken"),
+        pro: Some(
+            "Aanmelden via Zorgdomein of de regionale aanmeldlijn dementie; een diagnose (of sterk vermoeden) is vereist.",
+        ),
+        hours: Hours::Office,
+        ..BASE
+    },
+    Template {
+        key: "maaltijden-aan-huis",
+        names: &["Maaltijden aan huis", "Maaltijdservice", "Tafeltje-dek-je"],
+        summary: "Koken lukt niet meer zo goed? Wij brengen elke dag een warme of verse maaltijd bij u thuis.",
+        description: "Dagelijkse bezorging van warme of gekoelde maaltijden, ook dieetmaaltijden (zoutarm, diabetisch, gemalen) en Halal. De bezorger let op het welzijn van de cliënt en signaleert bijzonderheden aan de contactpersoon.",
+        extras: &[
+            "U kunt per dag kiezen uit drie menu's.",
+            "U zit nergens aan vast en kunt per week opzeggen.",
+        ],
+        themes: &["ouderen", "gezondheid"],
+        health: &["lichaamsfuncties", "dagelijks-functioneren"],
+        providers: &[Bedrijf, Welzijn],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[EigenBetaling],
+        cost: Some(("Per maaltijd", 750, 950)),
+        apply: "Bel ons om u aan te melden. De eerste maaltijd kan vaak al binnen twee dagen komen.",
+        hours: Hours::Office,
+        ..BASE
+    },
+    Template {
+        key: "boodschappendienst",
+        names: &[
+            "Boodschappendienst",
+            "Boodschappenhulp",
+            "Boodschappenplusbus",
+        ],
+        summary: "Kunt u zelf geen boodschappen doen? Een vrijwilliger doet ze voor u of gaat met u mee.",
+        description: "Boodschappenservice door vrijwilligers voor zelfstandig wonende ouderen en mensen met een beperking, ter ondersteuning van de zelfredzaamheid en het tegengaan van sociaal isolement. Voorschieten van geld gebeurt niet.",
+        themes: &["ouderen"],
+        health: &["dagelijks-functioneren", "meedoen"],
+        providers: &[Welzijn, Kerk],
+        groups: &[Ouderen, MensenMetBeperking],
+        cost: Some(("Onkostenvergoeding per keer", 200, 350)),
+        funding: &[EigenBetaling],
+        apply: "Bel de vrijwilligerscoördinator. Geef uw boodschappenlijstje uiterlijk een dag van tevoren door.",
+        hours: Hours::Mornings,
+        ..BASE
+    },
+    Template {
+        key: "personenalarmering",
+        names: &["Personenalarmering", "Alarmknop thuis", "Zorgalarmering"],
+        summary: "Bent u bang om te vallen als u alleen bent? Met een alarmknop haalt u altijd snel hulp.",
+        description: "Personenalarmering met halszender of polsknop, aangesloten op een 24/7 bemande alarmcentrale. Opvolging door zelf gekozen contactpersonen of door een professioneel opvolgteam; optioneel met valdetectie en GPS voor buitenshuis.",
+        themes: &["ouderen", "veiligheid"],
+        health: &["lichaamsfuncties", "kwaliteit-van-leven"],
+        providers: &[Bedrijf],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[EigenBetaling],
+        cost: Some(("Abonnement per maand", 1850, 2450)),
+        apply: "Bestel online of bel ons. Een monteur installeert het kastje binnen een week.",
+        wait: Some("Installatie binnen 5 werkdagen"),
+        hours: Hours::Always,
+        ..BASE
+    },
+    Template {
+        key: "vrijwillige-thuishulp",
+        names: &["Vrijwillige thuishulp", "Klussendienst", "Burenhulp {p}"],
+        summary: "Heeft u hulp nodig bij een klein klusje in huis of in de tuin? Een vrijwilliger komt u helpen.",
+        description: "Informele ondersteuning door vrijwilligers bij kleine klussen, tuinonderhoud, een ritje of gezelschap, als aanvulling op formele zorg. Wij bemiddelen vraag en aanbod en bewaken de belastbaarheid van de vrijwilliger.",
+        themes: &["ouderen", "wonen"],
+        health: &["dagelijks-functioneren", "meedoen"],
+        providers: &[Welzijn, Kerk, Buurt],
+        groups: &[Ouderen, MensenMetBeperking],
+        apply: "Bel ons met uw vraag. Wij zoeken een vrijwilliger en laten u binnen een week weten wie er komt.",
+        hours: Hours::Mornings,
+        ..BASE
+    },
+    Template {
+        key: "huishoudelijke-hulp",
+        names: &["Hulp bij het huishouden", "Huishoudelijke ondersteuning"],
+        summary: "Lukt het schoonmaken niet meer? Met een indicatie van de gemeente komt er een vaste hulp bij u thuis.",
+        description: "Huishoudelijke ondersteuning als Wmo-maatwerkvoorziening (resultaatgericht: een schoon en leefbaar huis), uitgevoerd door een vaste medewerker. De eigen bijdrage wordt vastgesteld en geïnd door het CAK.",
+        themes: &["ouderen", "wonen"],
+        health: &["dagelijks-functioneren"],
+        care: Some("wmo-01"),
+        providers: &[Bedrijf],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[Wmo],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some(
+                "Vraag een keukentafelgesprek aan bij het Wmo-loket; na de indicatie kiest u ons als aanbieder.",
+            ),
+        ),
+        apply: "Meld u eerst bij het Wmo-loket. Na het besluit nemen wij binnen een week contact met u op.",
+        wait: Some("Start binnen 2 weken na de indicatie"),
+        ..BASE
+    },
+    Template {
+        key: "ouderenadviseur",
+        names: &[
+            "Ouderenadviseur",
+            "Seniorenvoorlichter",
+            "Spreekuur ouderenadviseur",
+        ],
+        summary: "Heeft u vragen over ouder worden, wonen of zorg? De ouderenadviseur zoekt samen met u naar oplossingen.",
+        description: "Ouderenadvieswerk: huisbezoeken, vraagverheldering en kortdurende begeleiding bij vragen over wonen, welzijn, zorg en financiën. Uitvoering van preventieve huisbezoeken aan 75-plussers en schakel naar het sociaal team en de wijkverpleging.",
+        themes: &["ouderen"],
+        health: &["dagelijks-functioneren", "kwaliteit-van-leven"],
+        providers: &[Welzijn, Ouderenbond],
+        groups: &[Ouderen, Mantelzorgers],
+        ages: (Some(65), None),
+        apply: "Bel of mail ons. De ouderenadviseur komt graag bij u thuis.",
+        pro: Some(
+            "Zorgen over een oudere die zorg mijdt? Bel de ouderenadviseur rechtstreeks; met toestemming van de cliënt plannen we binnen een week een huisbezoek.",
+        ),
+        ..BASE
+    },
+    Template {
+        key: "dagbesteding",
+        names: &[
+            "Dagbesteding",
+            "Dagbesteding {flower}",
+            "Ontmoetingscentrum {p}",
+        ],
+        summary: "Wilt u overdag iets zinvols doen met anderen? Bij onze dagbesteding bent u welkom voor activiteiten en gezelschap.",
+        description: "Groepsgerichte begeleiding (dagbesteding) voor ouderen met (beginnende) dementie of somatische beperkingen en voor volwassenen met een verstandelijke of psychische beperking. Gericht op structuur, behoud van vaardigheden en ontlasting van de mantelzorger; vervoer kan worden geregeld.",
+        themes: &["dagbesteding", "ouderen"],
+        health: &["zingeving", "meedoen"],
+        care: Some("wmo-07"),
+        providers: &[Stichting, Bedrijf],
+        groups: &[Ouderen, MensenMetBeperking, PsychischeKwetsbaarheid],
+        funding: &[Wmo, Wlz],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some("Voor dagbesteding is een Wmo-indicatie of een Wlz-indicatie nodig."),
+        ),
+        apply: "Kom eerst een dag vrijblijvend meedraaien. Daarna regelt u de indicatie via het Wmo-loket.",
+        wait: Some("Wachtlijst van ongeveer 4 weken"),
+        pro: Some(
+            "Proefdagen in overleg; intakecriteria: zelfstandig kunnen eten en geen 1-op-1-toezicht nodig. Bij Wlz-indicatie aanmelden via het zorgkantoor.",
+        ),
+        hours: Hours::Office,
+        ..BASE
+    },
+    Template {
+        key: "regiotaxi",
+        names: &["Regiotaxi", "Wmo-vervoer", "Deeltaxi"],
+        summary: "Kunt u moeilijk met het openbaar vervoer reizen? Met de regiotaxi reist u van deur tot deur.",
+        description: "Collectief vraagafhankelijk vervoer (CVV) als Wmo-vervoersvoorziening: gedeeld vervoer van deur tot deur binnen de regio, tegen een OV-conform tarief per zone. Reizen met een Wmo-pas vereist een indicatie; ook vrij te gebruiken tegen een hoger tarief.",
+        themes: &["vervoer"],
+        health: &["meedoen", "dagelijks-functioneren"],
+        care: Some("wmo-12"),
+        providers: &[Gemeente, Bedrijf],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[Wmo, EigenBetaling],
+        cost: Some(("Per zone met Wmo-pas", 90, 120)),
+        apply: "Vraag een Wmo-pas aan bij het Wmo-loket. Bestel uw rit minstens een uur van tevoren.",
+        hours: Hours::Always,
+        ..BASE
+    },
+    Template {
+        key: "automaatje",
+        names: &[
+            "AutoMaatje {p}",
+            "Vrijwilligersvervoer",
+            "Rijdende vrijwilligers",
+        ],
+        summary: "Moet u naar de dokter of op visite, maar heeft u geen vervoer? Een vrijwilliger rijdt u in zijn eigen auto.",
+        description: "Vrijwillig vervoer op basis van een kilometervergoeding, voor inwoners die minder mobiel zijn en geen gebruik kunnen maken van eigen of openbaar vervoer. Bemiddeling door een vaste coördinator; ritten binnen de regio.",
+        themes: &["vervoer", "ouderen"],
+        health: &["meedoen"],
+        providers: &[Welzijn, Stichting],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[EigenBetaling],
+        cost: Some(("Per kilometer", 30, 35)),
+        apply: "Bel twee werkdagen van tevoren op een ochtend om uw rit aan te vragen.",
+        hours: Hours::Mornings,
+        ..BASE
+    },
+    Template {
+        key: "rolstoelpool",
+        names: &[
+            "Rolstoelpool",
+            "Hulpmiddelen uitleen",
+            "Uitleen hulpmiddelen",
+        ],
+        summary: "Heeft u tijdelijk een rolstoel, rollator of krukken nodig? U leent ze bij ons.",
+        description: "Kortdurende uitleen van hulpmiddelen (tot 26 weken) zoals rolstoelen, rollators, douchestoelen en hoog-laagbedden, vanuit de basisverzekering. Langdurige verstrekking verloopt via de Wmo of de zorgverzekeraar.",
+        themes: &["handicap-en-beperking", "gezondheid"],
+        health: &["lichaamsfuncties", "dagelijks-functioneren"],
+        care: Some("wmo-11"),
+        providers: &[Bedrijf],
+        groups: &[MensenMetBeperking, Ouderen],
+        funding: &[Zvw],
+        apply: "Kom langs met uw zorgpas. Voor sommige hulpmiddelen heeft u een verwijzing van de huisarts of fysiotherapeut nodig.",
+        ..BASE
+    },
+];

@@ -1,0 +1,230 @@
+//! Work, volunteering, housing and safety.
+
+use super::{BASE, Hours, Provider::*, Template};
+use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
+
+pub const ALL: &[Template] = &[
+    Template {
+        key: "vrijwilligerscentrale",
+        names: &[
+            "Vrijwilligerscentrale {p}",
+            "Vrijwilligerspunt",
+            "Vacaturebank vrijwilligerswerk",
+        ],
+        summary: "Wilt u iets doen voor een ander? Wij helpen u vrijwilligerswerk te vinden dat bij u past.",
+        description: "Makelaarsfunctie voor vrijwillige inzet: matching van vrijwilligers en organisaties via de vacaturebank, advies aan vrijwilligersorganisaties over werving, VOG en vrijwilligersverzekering, en deskundigheidsbevordering via de vrijwilligersacademie.",
+        themes: &["werk-en-vrijwilligerswerk"],
+        health: &["meedoen", "zingeving"],
+        providers: &[Welzijn],
+        groups: &[Vrijwilligers, Volwassenen],
+        apply: "Bekijk de vacatures op de website of kom langs voor een gesprek.",
+        hours: Hours::Mornings,
+        ..BASE
+    },
+    Template {
+        key: "re-integratie",
+        names: &["Werkfit-traject", "Re-integratie naar werk", "Werkplein"],
+        summary: "Wilt u weer aan het werk? Een werkcoach helpt u bij solliciteren en het vinden van een baan.",
+        description: "Re-integratieondersteuning op grond van de Participatiewet: diagnose van de afstand tot de arbeidsmarkt, werkfit-trajecten, jobcoaching, loonkostensubsidie en detachering via het regionale werkgeversservicepunt.",
+        themes: &["werk-en-vrijwilligerswerk"],
+        health: &["meedoen", "zingeving"],
+        providers: &[Gemeente, Stichting],
+        groups: &[Volwassenen, LaagInkomen, MensenMetBeperking],
+        ages: (Some(18), Some(67)),
+        funding: &[Participatiewet],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some("De consulent werk en inkomen van de gemeente meldt u aan."),
+        ),
+        apply: "Heeft u een uitkering? Vraag uw consulent. Anders kunt u zelf bellen voor een oriënterend gesprek.",
+        wait: Some("Intake binnen 4 weken"),
+        pro: Some(
+            "Aanmelden via het regionale aanmeldformulier; vermeld eventuele beperkingen of een indicatie banenafspraak.",
+        ),
+        ..BASE
+    },
+    Template {
+        key: "beschut-werk",
+        names: &["Leerwerkbedrijf", "Beschut werk", "Werkleerbedrijf {tree}"],
+        summary: "Wilt u werken, maar lukt dat nog niet bij een gewone werkgever? Bij ons werkt u met begeleiding.",
+        description: "Beschut werk en arbeidsmatige dagbesteding voor mensen met een arbeidsbeperking, met begeleiding op de werkvloer en opleiding (praktijkverklaring, mbo-certificaten). Indicatie beschut werk via UWV.",
+        themes: &["werk-en-vrijwilligerswerk", "dagbesteding"],
+        health: &["meedoen", "dagelijks-functioneren"],
+        providers: &[Stichting],
+        groups: &[MensenMetBeperking],
+        ages: (Some(18), Some(67)),
+        funding: &[Participatiewet, Wmo],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some("Via de gemeente of met een indicatie van UWV."),
+        ),
+        apply: "Kom vrijblijvend kijken. Uw consulent regelt daarna de aanmelding.",
+        wait: Some("Afhankelijk van de plek, 2 tot 3 maanden"),
+        ..BASE
+    },
+    Template {
+        key: "maatjesproject",
+        names: &["Maatjesproject", "Maatje voor elkaar", "Vriendendienst"],
+        summary: "Voelt u zich eenzaam of wilt u er weer op uit? Een vrijwilliger wordt uw maatje voor een wandeling of een kopje koffie.",
+        description: "Maatjescontact met vaste koppeling tussen deelnemer en getrainde vrijwilliger, gericht op het doorbreken van sociaal isolement en het vergroten van het netwerk. Matching door een coördinator, evaluatie na drie en zes maanden.",
+        themes: &["ontmoeting", "psychische-gezondheid"],
+        health: &["meedoen", "zingeving"],
+        providers: &[Welzijn, Stichting, Kerk],
+        groups: &[Volwassenen, Ouderen, PsychischeKwetsbaarheid],
+        apply: "Meld uzelf of iemand anders aan. De coördinator komt langs voor een kennismaking.",
+        wait: Some("Gemiddeld 6 weken tot er een passend maatje is"),
+        hours: Hours::Mornings,
+        ..BASE
+    },
+    Template {
+        key: "vluchtelingenwerk",
+        names: &[
+            "Begeleiding statushouders",
+            "Maatschappelijke begeleiding nieuwkomers",
+            "Spreekuur nieuwkomers",
+        ],
+        summary: "Bent u nieuw in Nederland en heeft u een verblijfsvergunning? Wij helpen u met wonen, werk, geld en school.",
+        description: "Maatschappelijke begeleiding van statushouders in het kader van de Wet inburgering 2021 en het Participatieverklaringstraject: hulp bij huisvesting, financiële ontzorging in het eerste half jaar, gezondheidszorg, onderwijs en het vinden van werk.",
+        themes: &["onderwijs-en-taal", "werk-en-vrijwilligerswerk"],
+        health: &["meedoen", "dagelijks-functioneren"],
+        providers: &[Stichting],
+        groups: &[Nieuwkomers],
+        multilingual: true,
+        apply: "U wordt automatisch bij ons aangemeld als u in de gemeente komt wonen. Vragen? Kom naar het spreekuur.",
+        hours: Hours::Spreekuur,
+        ..BASE
+    },
+    Template {
+        key: "woningaanpassing",
+        names: &[
+            "Woningaanpassing via de Wmo",
+            "Woonvoorzieningen",
+            "Aanpassingen in huis",
+        ],
+        summary: "Is uw huis niet meer goed te gebruiken door uw beperking? De gemeente kijkt of een aanpassing kan helpen.",
+        description: "Woonvoorzieningen als Wmo-maatwerkvoorziening (art. 2.3.5 Wmo 2015): losse woonvoorzieningen zoals drempelhulpen en beugels, bouwkundige aanpassingen en verhuiskostenvergoeding. Ergotherapeutisch advies maakt deel uit van het onderzoek.",
+        themes: &["wonen", "handicap-en-beperking"],
+        health: &["dagelijks-functioneren"],
+        care: Some("wmo-13"),
+        providers: &[Gemeente],
+        groups: &[MensenMetBeperking, Ouderen],
+        funding: &[Wmo],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some("Meld uw vraag bij het Wmo-loket; na een gesprek besluit de gemeente."),
+        ),
+        apply: "Meld u bij het Wmo-loket. Binnen 6 weken voeren we een gesprek en krijgt u een verslag.",
+        wait: Some("Onderzoek binnen 6 weken, besluit binnen 2 weken daarna"),
+        pro: Some(
+            "Bij spoed (ontslag uit ziekenhuis) kan een tijdelijke voorziening binnen enkele dagen via de professionals-lijn van het Wmo-loket.",
+        ),
+        ..BASE
+    },
+    Template {
+        key: "traplift",
+        names: &["Trapliften", "Trapliftservice", "Traplift op maat"],
+        summary: "Kunt u de trap niet meer goed op? Wij plaatsen een traplift, ook via de Wmo.",
+        description: "Levering, montage en onderhoud van rechte en bochtige trapliften, als particuliere aankoop of huur en als Wmo-woonvoorziening in opdracht van de gemeente. Inclusief 24-uurs storingsdienst.",
+        themes: &["wonen", "ouderen"],
+        health: &["dagelijks-functioneren"],
+        care: Some("wmo-13"),
+        providers: &[Bedrijf],
+        groups: &[Ouderen, MensenMetBeperking],
+        funding: &[Wmo, EigenBetaling],
+        cost: Some(("Huur per maand", 8500, 12500)),
+        apply: "Bel voor een gratis adviesgesprek aan huis. Met een Wmo-besluit regelt de gemeente de betaling.",
+        wait: Some("Rechte traplift binnen 2 weken, bochtige binnen 6 weken"),
+        ..BASE
+    },
+    Template {
+        key: "wmo-loket",
+        names: &[
+            "Wmo-loket",
+            "Sociaal Team {p}",
+            "Loket Wonen, Welzijn en Zorg",
+        ],
+        summary: "Heeft u hulp nodig om thuis te kunnen blijven wonen? Bij het Wmo-loket bespreken we samen wat u nodig heeft.",
+        description: "Toegang tot Wmo-voorzieningen: melding, onderzoek (keukentafelgesprek) en besluit binnen de wettelijke termijnen van de Wmo 2015, met aandacht voor eigen kracht, het sociale netwerk en algemene voorzieningen vóór maatwerk.",
+        themes: &["wonen", "ouderen", "handicap-en-beperking"],
+        health: &["dagelijks-functioneren"],
+        care: Some("wmo"),
+        providers: &[Gemeente],
+        groups: &[Ouderen, MensenMetBeperking, Mantelzorgers],
+        funding: &[Wmo],
+        apply: "Bel het Wmo-loket of vul het meldingsformulier in. U kunt iemand meenemen naar het gesprek.",
+        wait: Some("Gesprek binnen 6 weken na uw melding"),
+        pro: Some(
+            "Professionals bellen de regielijn voor overleg; spoedmeldingen worden dezelfde werkdag opgepakt.",
+        ),
+        ..BASE
+    },
+    Template {
+        key: "buurtbemiddeling",
+        names: &["Buurtbemiddeling {p}", "Buurtbemiddeling"],
+        summary: "Heeft u ruzie of last van uw buren? Twee bemiddelaars helpen u om er samen uit te komen.",
+        description: "Buurtbemiddeling volgens de methodiek van het CCV: getrainde vrijwillige bemiddelaars begeleiden burenconflicten (geluidsoverlast, erfgrenzen, kinderen, huisdieren) voordat deze escaleren. Aanmelding door bewoners zelf, woningcorporatie of politie.",
+        themes: &["veiligheid", "wonen"],
+        health: &["kwaliteit-van-leven", "mentaal-welbevinden"],
+        providers: &[Welzijn, Stichting],
+        groups: &[Volwassenen],
+        apply: "Meld u aan via de website of bel ons. Twee bemiddelaars komen eerst bij u langs.",
+        wait: Some("Eerste gesprek binnen 2 weken"),
+        ..BASE
+    },
+    Template {
+        key: "energiecoach",
+        names: &["Energiecoach", "Energieloket {p}", "Energiebespaarhulp"],
+        summary: "Is uw energierekening hoog? Een energiecoach komt gratis langs met tips en kleine bespaarmiddelen.",
+        description: "Gratis huisbezoek door een vrijwillige energiecoach: analyse van het energieverbruik, plaatsing van kleine energiebesparende maatregelen (tochtstrips, radiatorfolie, ledlampen) en advies over isolatiesubsidies en energietoeslag.",
+        themes: &["wonen", "geld-en-schulden"],
+        health: &["kwaliteit-van-leven"],
+        providers: &[Buurt, Gemeente],
+        groups: &[LaagInkomen, Volwassenen],
+        apply: "Meld u aan via de website of bel ons. We plannen binnen twee weken een bezoek.",
+        hours: Hours::Appointment,
+        ..BASE
+    },
+    Template {
+        key: "woonbegeleiding",
+        names: &["Beschermd wonen", "Begeleid wonen {tree}"],
+        summary: "Kunt u nog niet helemaal alleen wonen? In onze woonvorm krijgt u begeleiding op de momenten dat u het nodig heeft.",
+        description: "Beschermd wonen voor volwassenen met psychiatrische problematiek, met 24-uurs bereikbaarheid en herstelgerichte begeleiding richting zelfstandig wonen (Wmo, centrumgemeente). Voor cliënten met een blijvende zorgbehoefte via de Wlz-ggz.",
+        themes: &["wonen", "psychische-gezondheid"],
+        health: &["dagelijks-functioneren", "mentaal-welbevinden"],
+        care: Some("wmo-15"),
+        providers: &[Stichting],
+        groups: &[PsychischeKwetsbaarheid],
+        ages: (Some(18), None),
+        funding: &[Wmo, Wlz],
+        referral: (
+            ReferralRoute::Gemeente,
+            Some(
+                "Toegang via de centrumgemeente na een onderzoek door het regionale toegangsteam.",
+            ),
+        ),
+        apply: "Uw behandelaar of het sociaal team meldt u aan bij de regionale toegang.",
+        wait: Some("Wachtlijst van 6 tot 12 maanden"),
+        pro: Some(
+            "Aanmelding via de centrale toegang beschermd wonen; wij nemen geen cliënten op met actief middelengebruik zonder behandeling.",
+        ),
+        hours: Hours::Always,
+        ..BASE
+    },
+    Template {
+        key: "wijkagent-spreekuur",
+        names: &[
+            "Spreekuur wijkagent",
+            "Buurtpreventie {p}",
+            "Whatsapp-buurtpreventie",
+        ],
+        summary: "Wilt u iets melden over veiligheid in uw buurt? Kom naar het spreekuur of doe mee met buurtpreventie.",
+        description: "Buurtpreventieteam van bewoners in samenwerking met de wijkagent en de boa's van de gemeente: signaleren van onveilige situaties, woninginbraakpreventie en het beheer van de buurtapp-groepen.",
+        themes: &["veiligheid"],
+        health: &["kwaliteit-van-leven", "meedoen"],
+        providers: &[Buurt, Gemeente],
+        groups: &[Volwassenen, Vrijwilligers],
+        apply: "Meld u aan via de buurtcoördinator of kom naar het spreekuur.",
+        hours: Hours::Spreekuur,
+        ..BASE
+    },
+];
