@@ -254,39 +254,3 @@ fn the_catalogue_is_large_and_every_template_is_offered_by_someone() {
         assert!(offered.contains(key), "no provider offers {key}");
     }
 }
-
-/// `cargo test -p wegwijs-demo --release -- --ignored --nocapture print_samples`
-#[test]
-#[ignore = "prints sample output for review"]
-fn print_samples() {
-    let data = data(DEFAULT_SERVICES, 1525);
-    for i in [0, 7, 60, 130, 250] {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&data.services[i]).unwrap()
-        );
-    }
-    for org in data.organisations.iter().take(40) {
-        println!(
-            "{:?} | {} | {}",
-            org.kind,
-            org.name.as_str(),
-            org.website.as_ref().unwrap().as_str()
-        );
-    }
-}
-
-/// `cargo test -p wegwijs-demo --release -- --ignored --nocapture time_largest_scale`
-#[test]
-#[ignore = "timing; run in release mode"]
-fn time_largest_scale() {
-    let started = std::time::Instant::now();
-    let data = data(200_000, 1525);
-    println!(
-        "200000 services, {} organisations, {} locations in {:.2} s",
-        data.organisations.len(),
-        data.locations.len(),
-        started.elapsed().as_secs_f64()
-    );
-    assert_eq!(data.services.len(), 200_000);
-}

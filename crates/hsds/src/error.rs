@@ -6,7 +6,7 @@ use std::fmt;
 /// One problem in one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordProblem {
-    /// The record: `services[12] (id "7f3…", "Maatjesproject")`.
+    /// The record: `services[12] (id "7f3a0c5e-…", "Maatjesproject")`.
     pub record: String,
     /// Path of the field inside the record, e.g.
     /// `service_at_locations[0].location.addresses[0].postal_code`.

@@ -97,7 +97,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for call in ["t(\"", "tf(\"", "message_key: \""] {
+            for call in [".t(\"", ".tf(\""] {
                 for piece in text.split(call).skip(1) {
                     let key = piece.split('"').next().unwrap();
                     // Keys built at run time ("month." + n) are checked by their own tests.

@@ -11,8 +11,8 @@ use wegwijs_store::Store;
 pub struct Args {
     /// Number of services to generate (100 to 200000). The default covers Teylingen
     /// and its neighbours; larger numbers spread over the whole country.
-    #[arg(long, default_value_t = wegwijs_demo::DEFAULT_SERVICES, value_parser = clap::value_parser!(u32).range(100..=200_000).map(|n| n as usize))]
-    pub scale: usize,
+    #[arg(long, default_value_t = wegwijs_demo::DEFAULT_SERVICES as u32, value_parser = clap::value_parser!(u32).range(100..=200_000))]
+    pub scale: u32,
     /// Seed of the random generator: the same seed gives the same data.
     #[arg(long, default_value_t = 1525)]
     pub seed: u64,
@@ -24,7 +24,14 @@ pub struct Args {
 /// Generates and writes the data set.
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let store = super::migrate::run(database_url).await?;
-    fill(&store, args.scale, args.seed, Utc::now(), args.dry_run).await
+    fill(&store, args.scale as usize, args.seed, today(), args.dry_run).await
+}
+
+/// Noon (UTC) of the current day: demo dates are relative to "now", and rounding it
+/// to the day makes two runs on the same day give the same data set.
+pub fn today() -> DateTime<Utc> {
+    let noon = Utc::now().date_naive().and_hms_opt(12, 0, 0).expect("noon exists");
+    DateTime::from_naive_utc_and_offset(noon, Utc)
 }
 
 /// Generates `scale` services and writes them; shared with `serve --demo`.

@@ -4,7 +4,6 @@
 
 use crate::batch::{self, Batch};
 use anyhow::Context;
-use wegwijs_domain::taxonomy::TaxonomySet;
 use wegwijs_store::Store;
 
 /// Connects, migrates, and makes sure the built-in taxonomies are present.
@@ -13,7 +12,7 @@ pub async fn run(database_url: &str) -> anyhow::Result<Store> {
         .await
         .with_context(|| format!("cannot open the database {}", redact(database_url)))?;
     store.migrate().await.context("cannot update the database schema")?;
-    let builtin = TaxonomySet::builtin();
+    let builtin = wegwijs_domain::taxonomy::builtin();
     let taxonomies =
         Batch { taxonomies: builtin.taxonomies.clone(), terms: builtin.terms.clone(), ..Batch::default() };
     let summary = batch::write(&store, &taxonomies, false).await.context("cannot load the built-in taxonomies")?;

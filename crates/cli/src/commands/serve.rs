@@ -15,8 +15,8 @@ pub struct Args {
     #[arg(long)]
     pub demo: bool,
     /// Number of demo services for `--demo`.
-    #[arg(long, default_value_t = wegwijs_demo::DEFAULT_SERVICES, requires = "demo")]
-    pub demo_scale: usize,
+    #[arg(long, default_value_t = wegwijs_demo::DEFAULT_SERVICES as u32, requires = "demo", value_parser = clap::value_parser!(u32).range(100..=200_000))]
+    pub demo_scale: u32,
 }
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
@@ -24,7 +24,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let store = super::migrate::run(database_url).await?;
     if args.demo {
         if store.service_count().await? == 0 {
-            super::demo::fill(&store, args.demo_scale, 1525, chrono::Utc::now(), false).await?;
+            super::demo::fill(&store, args.demo_scale as usize, 1525, super::demo::today(), false).await?;
         } else {
             tracing::info!("the database already has services; --demo adds nothing");
         }

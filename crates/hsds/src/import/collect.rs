@@ -116,17 +116,12 @@ impl Collector {
     }
 }
 
-/// `services[12] (id "7f3…", "Maatjesproject")`, with what the record has of these.
+/// `services[12] (id "7f3a…-full-uuid", "Maatjesproject")`, with what the record has
+/// of these. The id is given whole: it is what an administrator searches the file for.
 fn label(index: usize, wire: &HsdsService) -> String {
     let mut parts = Vec::new();
     if let Some(id) = &wire.id {
-        let short: String = id.chars().take(8).collect();
-        let id = if short.len() < id.len() {
-            format!("{short}…")
-        } else {
-            short
-        };
-        parts.push(format!("id \"{id}\""));
+        parts.push(format!("id {id:?}"));
     }
     if let Some(name) = &wire.name {
         parts.push(format!("{name:?}"));

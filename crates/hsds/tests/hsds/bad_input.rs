@@ -75,7 +75,7 @@ fn a_service_without_a_name_is_named_as_missing() {
     value.as_object_mut().unwrap().remove("name");
     let problems = problems(&json!([value]));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].record, "services[0] (id \"svc-maat…\")");
+    assert_eq!(problems[0].record, "services[0] (id \"svc-maatjes\")");
     assert_eq!(problems[0].field, "name");
     assert!(problems[0].message.contains("missing"));
 }
@@ -117,7 +117,7 @@ fn a_five_digit_postcode_is_explained_with_its_field_path() {
     let problems = problems(&json!([value]));
     assert_eq!(
         problems[0].to_string(),
-        "services[0] (id \"svc-maat…\", \"Maatjesproject\"): service_at_locations[0].location.addresses[0].postal_code: \
+        "services[0] (id \"svc-maatjes\", \"Maatjesproject\"): service_at_locations[0].location.addresses[0].postal_code: \
          \"12345\" is not a Dutch postcode; write it as four digits and two letters, e.g. 2171 AB"
     );
 }
