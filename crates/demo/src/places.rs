@@ -230,6 +230,37 @@ fn province_area_code(province: &str) -> &'static str {
     }
 }
 
+/// Villages whose area code differs from the rest of their municipality's table
+/// (the table holds one code per municipality), by PC4.
+fn village_area_code(pc4: &str) -> Option<&'static str> {
+    match pc4 {
+        // Noordwijkerhout and De Zilk (Noordwijk) dial 0252, like the Bollenstreek.
+        "2211" | "2114" => Some("0252"),
+        // Leimuiden, Rijnsaterwoude and Woubrugge (Kaag en Braassem) dial 0172.
+        "2451" | "2465" | "2481" => Some("0172"),
+        _ => None,
+    }
+}
+
+/// How many services each PC4 area should get: the inhabitants of its place shared
+/// over that place's PC4 areas, so a city district outweighs an empty port area
+/// (Maasvlakte, Botlek) and a large town outweighs a hamlet of the same municipality.
+fn pc4_weights(geo: &Geo, code: &str, pc4s: &[&geo::Pc4Area]) -> Vec<u32> {
+    let places = geo.places_in(code);
+    let mut areas_per_place: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for pc4 in pc4s {
+        *areas_per_place.entry(pc4.place.as_str()).or_default() += 1;
+    }
+    pc4s.iter()
+        .map(|pc4| {
+            let people = places.iter().find(|p| p.name == pc4.place).map_or(0, |p| p.population);
+            let share = people / areas_per_place[pc4.place.as_str()];
+            // Every area keeps a small chance: GeoNames lacks inhabitants for many villages.
+            share.max(200)
+        })
+        .collect()
+}
+
 /// Builds the spots of one municipality.
 pub fn area(geo: &Geo, code: &str) -> Area {
     let municipality = geo
@@ -257,16 +288,18 @@ pub fn area(geo: &Geo, code: &str) -> Area {
             Some((_, streets, area_code)) => (*streets, *area_code),
             None => (COMMON_STREETS, province_area_code(&municipality.province)),
         };
-        let mut spots: Vec<Spot> = geo
-            .pc4s_in(code)
+        let pc4s = geo.pc4s_in(code);
+        let weights = pc4_weights(geo, code, &pc4s);
+        let mut spots: Vec<Spot> = pc4s
             .into_iter()
-            .map(|pc4| Spot {
+            .zip(weights)
+            .map(|(pc4, weight)| Spot {
                 place: pc4.place.clone(),
                 pc4: pc4.pc4.clone(),
                 point: pc4.point,
                 streets,
-                area_code,
-                weight: 1,
+                area_code: village_area_code(&pc4.pc4).unwrap_or(area_code),
+                weight,
             })
             .collect();
         if spots.is_empty() {

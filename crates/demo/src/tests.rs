@@ -254,3 +254,26 @@ fn the_catalogue_is_large_and_every_template_is_offered_by_someone() {
         assert!(offered.contains(key), "no provider offers {key}");
     }
 }
+
+#[test]
+fn landlines_use_the_area_code_of_their_village() {
+    // Noordwijkerhout and De Zilk belong to Noordwijk (071) but dial 0252.
+    let data = data(2000, 1525);
+    let bollenstreek_locations: Vec<&Location> = data
+        .locations
+        .iter()
+        .filter(|l| l.address.as_ref().is_some_and(|a| matches!(a.postal_code.pc4(), "2211" | "2114")))
+        .collect();
+    assert!(!bollenstreek_locations.is_empty(), "no locations in Noordwijkerhout or De Zilk at this scale");
+    for location in bollenstreek_locations {
+        let organisation: &Organisation = data
+            .organisations
+            .iter()
+            .find(|o| Some(&o.id) == location.organisation_id.as_ref())
+            .unwrap();
+        let landlines = organisation.phones.iter().chain(&location.phones).map(|p| p.number.as_str());
+        for number in landlines.filter(|n| n.starts_with("+31") && !n.starts_with("+316")) {
+            assert!(number.starts_with("+31252"), "{} in {:?}: {number}", organisation.name, location.address);
+        }
+    }
+}

@@ -5,9 +5,10 @@
 use crate::{Backend, Result, Store};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{Executor, SqlSafeStr};
+use sqlx::{AnyConnection, Connection, Executor, SqlSafeStr};
 use std::borrow::Cow;
 use std::str::FromStr;
+use std::time::Duration;
 
 /// Version of the first migration; the file names under `migrations/` carry it too.
 const CREATE_RECORDS_VERSION: i64 = 20261123000000;
@@ -70,8 +71,13 @@ impl Store {
         match parse_target(url) {
             Target::Postgres(url) => {
                 let options = AnyConnectOptions::from_str(&url)?;
+                // One direct connection first: when the server is down or refuses us, a
+                // pool only says "timed out" after its acquire timeout, while a plain
+                // connection reports the cause (refused, unknown database) at once.
+                AnyConnection::connect_with(&options).await?.close().await?;
                 let pool = AnyPoolOptions::new()
                     .max_connections(10)
+                    .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await?;
                 Ok(Store {
@@ -214,5 +220,14 @@ mod tests {
         store.migrate().await.unwrap();
         assert_eq!(store.service_count().await.unwrap(), 0);
         assert_eq!(pragma(&store, "foreign_keys").await, "1");
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_postgres_server_is_reported_at_once_with_its_cause() {
+        let started = std::time::Instant::now();
+        let error = Store::connect("postgres://postgres@127.0.0.1:1/wegwijs").await.unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+        let message = error.to_string().to_lowercase();
+        assert!(message.contains("refused"), "{message}");
     }
 }

@@ -92,7 +92,7 @@ pub const ALL: &[Template] = &[
             "G-voetbal",
         ],
         summary: "Wilt u voetballen bij een club in de buurt? Wij hebben teams voor jong en oud, ook op zaterdag.",
-        description: "Georganiseerde voetbalcompetitie onder de KNVB voor jeugd, senioren en veteranen, walking football voor 60-plussers en een G-team voor spelers met een beperking. Gekwalificeerde trainers en een Vertrouwenscontactpersoon.",
+        description: "Georganiseerde voetbalcompetitie onder de KNVB voor jeugd, senioren en veteranen, walking football voor 60-plussers en een G-team voor spelers met een beperking. Gekwalificeerde trainers en een vertrouwenscontactpersoon.",
         themes: &["sport-en-cultuur"],
         health: &["lichaamsfuncties", "meedoen"],
         providers: &[Sportclub],
