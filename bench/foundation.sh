@@ -32,7 +32,7 @@ done
 echo "| step ($N services, $(nproc) cores) | wall time | peak memory |"
 echo "|---|---|---|"
 WEGWIJS_LOG=info measure "demo: generate + write, SQLite" $bin --database-url "sqlite:$work/a.db" demo --scale "$N"
-generation_ms=$(grep -o 'elapsed_ms=[0-9]*' "$work/err" | head -n 1 | cut -d= -f2)
+generation_ms=$(grep -o 'elapsed_ms=[0-9]*' "$work/err" | head -n 1 | cut -d= -f2 || true)
 echo "| of which generation alone | $((generation_ms / 1000)).$(printf '%03d' $((generation_ms % 1000)) | cut -c1-2) s | |"
 measure "demo: generate + write, PostgreSQL" $bin --database-url "$PG/wegwijs_bench_a" demo --scale "$N"
 measure "export HSDS JSON, SQLite" $bin --database-url "sqlite:$work/a.db" export hsds --output "$work/a.json"

@@ -72,7 +72,10 @@ fn main() -> std::process::ExitCode {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("WEGWIJS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Colours only for people at a terminal; log files and CI logs get plain text.
+    let colours = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colours);
     if format == "json" {
         builder.json().init();
     } else {

@@ -15,7 +15,7 @@ mod taxonomy;
 
 pub use contact::{Contact, Language, Phone, PhoneKind};
 pub use dutch::{Eligibility, FundingScheme, Referral, ReferralRoute, TargetGroup};
-pub use location::{Address, GeoPoint, Location, LocationKind};
+pub use location::{Address, GeoPoint, InvalidPoint, Location, LocationKind};
 pub use organisation::{Organisation, OrganisationKind};
 pub use provenance::{RecordMeta, Source, Verification, VerifiedBy};
 pub use service::{AreaKind, CostOption, Service, ServiceArea, ServiceAtLocation, ServiceStatus};

@@ -58,3 +58,17 @@ fn dry_run_changes_nothing() {
     assert!(stderr(&output).contains("100 new"), "{}", stderr(&output));
     assert_eq!(target.export(), b"[]\n");
 }
+
+#[test]
+fn logs_written_to_a_file_are_plain_text() {
+    let db = TestDb::sqlite();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .args(["demo", "--scale", "100", "--dry-run"])
+        .env("WEGWIJS_DATABASE_URL", &db.url)
+        .env("WEGWIJS_LOG", "info")
+        .output()
+        .unwrap();
+    let log = stderr(&output);
+    assert!(log.contains("demo data generated"), "{log}");
+    assert!(!log.contains('\u{1b}'), "escape codes in a non-terminal log: {log:?}");
+}

@@ -81,13 +81,27 @@ pub struct Address {
     pub municipality: Option<String>,
 }
 
-/// A WGS84 coordinate.
+/// A WGS84 coordinate. Deserializing checks the range like [`GeoPoint::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawPoint")]
 pub struct GeoPoint {
     /// Latitude in degrees.
     pub lat: f64,
     /// Longitude in degrees.
     pub lon: f64,
+}
+
+#[derive(Deserialize)]
+struct RawPoint {
+    lat: f64,
+    lon: f64,
+}
+
+impl TryFrom<RawPoint> for GeoPoint {
+    type Error = InvalidPoint;
+    fn try_from(raw: RawPoint) -> Result<Self, Self::Error> {
+        Self::new(raw.lat, raw.lon)
+    }
 }
 
 /// Why a pair of numbers is not a coordinate.
@@ -134,6 +148,13 @@ mod tests {
     fn distance_to_self_is_zero() {
         let p = GeoPoint::new(52.0, 4.5).unwrap();
         assert_eq!(p.distance_km(p), 0.0);
+    }
+
+    #[test]
+    fn deserializing_checks_the_range() {
+        assert!(serde_json::from_str::<GeoPoint>(r#"{"lat":200.0,"lon":4.5}"#).is_err());
+        let point: GeoPoint = serde_json::from_str(r#"{"lat":52.2,"lon":4.5}"#).unwrap();
+        assert_eq!(point, GeoPoint::new(52.2, 4.5).unwrap());
     }
 
     #[test]
