@@ -4,8 +4,8 @@
 use crate::progress::Progress;
 use anyhow::Context;
 use std::fmt;
-use wegwijs_domain::{Location, Organisation, Service, Taxonomy, TaxonomyTerm};
-use wegwijs_store::{Store, Written};
+use wegwijs_domain::{Id, Location, Organisation, Service, Taxonomy, TaxonomyTerm};
+use wegwijs_store::{EntityKind, Store, Written};
 
 /// Records to write, in the order references need: taxonomies before terms,
 /// organisations before locations, everything before services.
@@ -76,17 +76,29 @@ pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Resul
         summary.taxonomy_terms.add(tx.put_taxonomy_term(term).await?);
         progress.advance(1);
     }
-    for organisation in &batch.organisations {
-        summary.organisations.add(tx.put_organisation(organisation).await?);
-        progress.advance(1);
+    // Writing in id order turns random inserts into the primary-key B-trees (ids are
+    // UUIDs) into appends, and reading each chunk's stored versions ahead in one query
+    // saves a round trip per record: together they keep 100k-service imports fast.
+    for chunk in by_id(&batch.organisations, |o| &o.id).chunks(CHUNK) {
+        tx.prefetch(EntityKind::Organisation, &ids(chunk, |o| &o.id)).await?;
+        for organisation in chunk {
+            summary.organisations.add(tx.put_organisation(organisation).await?);
+        }
+        progress.advance(chunk.len() as u64);
     }
-    for location in &batch.locations {
-        summary.locations.add(tx.put_location(location).await?);
-        progress.advance(1);
+    for chunk in by_id(&batch.locations, |l| &l.id).chunks(CHUNK) {
+        tx.prefetch(EntityKind::Location, &ids(chunk, |l| &l.id)).await?;
+        for location in chunk {
+            summary.locations.add(tx.put_location(location).await?);
+        }
+        progress.advance(chunk.len() as u64);
     }
-    for service in &batch.services {
-        summary.services.add(tx.put_service(service).await?);
-        progress.advance(1);
+    for chunk in by_id(&batch.services, |s| &s.id).chunks(CHUNK) {
+        tx.prefetch(EntityKind::Service, &ids(chunk, |s| &s.id)).await?;
+        for service in chunk {
+            summary.services.add(tx.put_service(service).await?);
+        }
+        progress.advance(chunk.len() as u64);
     }
     progress.finish();
     if dry_run {
@@ -95,4 +107,19 @@ pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Resul
         tx.commit().await.context("cannot commit the transaction")?;
     }
     Ok(summary)
+}
+
+/// Records written between two read-aheads.
+const CHUNK: usize = 500;
+
+/// The ids of `records`.
+fn ids<T>(records: &[&T], id: impl Fn(&T) -> &Id) -> Vec<Id> {
+    records.iter().map(|record| id(record).clone()).collect()
+}
+
+/// The records sorted by id, without copying them.
+fn by_id<T>(records: &[T], id: impl Fn(&T) -> &Id) -> Vec<&T> {
+    let mut sorted: Vec<&T> = records.iter().collect();
+    sorted.sort_unstable_by(|a, b| id(a).cmp(id(b)));
+    sorted
 }

@@ -11,7 +11,7 @@ impl WriteTx {
         let kind = EntityKind::Location;
         let data = to_data(kind, &l.id, l)?;
         let before = self
-            .stored_data("SELECT data FROM location WHERE id = $1", &l.id)
+            .stored_data(EntityKind::Location, &l.id)
             .await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &l.id);

@@ -12,7 +12,7 @@ impl WriteTx {
         let kind = EntityKind::Organisation;
         let data = to_data(kind, &o.id, o)?;
         let before = self
-            .stored_data("SELECT data FROM organisation WHERE id = $1", &o.id)
+            .stored_data(EntityKind::Organisation, &o.id)
             .await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &o.id);

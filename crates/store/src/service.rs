@@ -16,7 +16,7 @@ impl WriteTx {
         let kind = EntityKind::Service;
         let data = to_data(kind, &s.id, s)?;
         let before = self
-            .stored_data("SELECT data FROM service WHERE id = $1", &s.id)
+            .stored_data(EntityKind::Service, &s.id)
             .await?;
         if before.as_deref() == Some(data.as_str()) {
             return Ok(Written::Unchanged);
@@ -72,6 +72,7 @@ impl WriteTx {
 
     /// Deletes a service and its links; [`Error::NotFound`] if there is none.
     pub async fn delete_service(&mut self, id: &Id) -> Result<()> {
+        self.forget_prefetched(EntityKind::Service, id);
         let exists = sqlx::query("SELECT 1 FROM service WHERE id = $1")
             .bind(id.as_str())
             .fetch_optional(&mut *self.tx)

@@ -10,7 +10,7 @@ impl WriteTx {
         let kind = EntityKind::Taxonomy;
         let data = to_data(kind, &t.id, t)?;
         let before = self
-            .stored_data("SELECT data FROM taxonomy WHERE id = $1", &t.id)
+            .stored_data(EntityKind::Taxonomy, &t.id)
             .await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &t.id);
@@ -33,7 +33,7 @@ impl WriteTx {
         let kind = EntityKind::TaxonomyTerm;
         let data = to_data(kind, &t.id, t)?;
         let before = self
-            .stored_data("SELECT data FROM taxonomy_term WHERE id = $1", &t.id)
+            .stored_data(EntityKind::TaxonomyTerm, &t.id)
             .await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &t.id);

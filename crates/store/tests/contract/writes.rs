@@ -1,7 +1,7 @@
 //! What a put reports, and that re-putting the same record changes nothing.
 
 use crate::fixtures::*;
-use wegwijs_store::{Error, Written};
+use wegwijs_store::{EntityKind, Error, Written};
 
 contract_test!(
     async fn putting_a_record_reports_inserted_then_unchanged_then_updated(store) {
@@ -89,5 +89,48 @@ contract_test!(
         store.migrate().await.unwrap();
         store.migrate().await.unwrap();
         assert_eq!(store.organisation_count().await.unwrap(), 1);
+    }
+);
+
+contract_test!(
+    async fn prefetched_records_report_the_same_as_unprefetched_ones(store) {
+        seed(&store).await;
+        let mut service = full_service("svc", "org", &["t1"], &["loc1"]);
+        let ids = [id("svc"), id("svc-new"), id("org")];
+
+        let mut tx = store.begin().await.unwrap();
+        tx.prefetch(EntityKind::Service, &ids).await.unwrap();
+        assert_eq!(tx.put_service(&service).await.unwrap(), Written::Inserted);
+        // The read-ahead is used once: a second put of the same record looks again.
+        assert_eq!(tx.put_service(&service).await.unwrap(), Written::Unchanged);
+        tx.commit().await.unwrap();
+
+        let mut tx = store.begin().await.unwrap();
+        tx.prefetch(EntityKind::Service, &ids).await.unwrap();
+        tx.prefetch(EntityKind::Organisation, &ids).await.unwrap();
+        assert_eq!(tx.put_service(&service).await.unwrap(), Written::Unchanged);
+        assert_eq!(tx.put_organisation(&full_organisation("org")).await.unwrap(), Written::Unchanged);
+        service.summary = "Anders".into();
+        tx.prefetch(EntityKind::Service, &ids).await.unwrap();
+        assert_eq!(tx.put_service(&service).await.unwrap(), Written::Updated);
+        tx.commit().await.unwrap();
+        assert_eq!(store.service(&id("svc")).await.unwrap(), Some(service));
+    }
+);
+
+contract_test!(
+    async fn a_record_deleted_after_prefetch_is_inserted_again(store) {
+        seed(&store).await;
+        let service = full_service("svc", "org", &["t1"], &["loc1"]);
+        let mut tx = store.begin().await.unwrap();
+        tx.put_service(&service).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let mut tx = store.begin().await.unwrap();
+        tx.prefetch(EntityKind::Service, &[id("svc")]).await.unwrap();
+        tx.delete_service(&id("svc")).await.unwrap();
+        assert_eq!(tx.put_service(&service).await.unwrap(), Written::Inserted);
+        tx.commit().await.unwrap();
+        assert_eq!(store.service_count().await.unwrap(), 1);
     }
 );
