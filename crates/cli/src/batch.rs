@@ -65,7 +65,10 @@ impl fmt::Display for Summary {
 pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Result<Summary> {
     let mut tx = store.begin().await.context("cannot start a transaction")?;
     let mut summary = Summary::default();
-    let total = batch.taxonomies.len() + batch.terms.len() + batch.organisations.len() + batch.locations.len()
+    let total = batch.taxonomies.len()
+        + batch.terms.len()
+        + batch.organisations.len()
+        + batch.locations.len()
         + batch.services.len();
     let mut progress = Progress::new("writing", total as u64);
     for taxonomy in &batch.taxonomies {

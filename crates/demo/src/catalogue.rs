@@ -104,17 +104,7 @@ pub struct Template {
 
 /// Every template, in a fixed order.
 pub fn all() -> Vec<&'static Template> {
-    [
-        money::ALL,
-        care::ALL,
-        youth::ALL,
-        health::ALL,
-        work_housing::ALL,
-        community::ALL,
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    [money::ALL, care::ALL, youth::ALL, health::ALL, work_housing::ALL, community::ALL].into_iter().flatten().collect()
 }
 
 /// Defaults that templates override; keeps each template down to what makes it special.

@@ -25,11 +25,7 @@ pub fn landline(rng: &mut ChaCha8Rng, area_code: &str) -> PhoneNumber {
 
 /// A mobile number, as volunteers give out.
 pub fn mobile(rng: &mut ChaCha8Rng) -> PhoneNumber {
-    let raw = format!(
-        "06 {}{:07}",
-        rng.random_range(1..=5u32),
-        rng.random_range(0..10_000_000u32)
-    );
+    let raw = format!("06 {}{:07}", rng.random_range(1..=5u32), rng.random_range(0..10_000_000u32));
     PhoneNumber::parse(&raw).expect("a Dutch mobile number")
 }
 
@@ -38,10 +34,7 @@ pub fn mobile(rng: &mut ChaCha8Rng) -> PhoneNumber {
 pub fn domain(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for word in name.split_whitespace() {
-        if matches!(
-            word,
-            "Stichting" | "Vereniging" | "B.V." | "en" | "De" | "Het" | "H." | "voor"
-        ) {
+        if matches!(word, "Stichting" | "Vereniging" | "B.V." | "en" | "De" | "Het" | "H." | "voor") {
             continue;
         }
         for c in word.chars() {
@@ -80,11 +73,7 @@ pub fn email(local: &str, domain: &str) -> EmailAddress {
 
 /// `https://www.domain/path`.
 pub fn website(domain: &str, path: &str) -> WebUrl {
-    let raw = if path.is_empty() {
-        format!("https://www.{domain}")
-    } else {
-        format!("https://www.{domain}/{path}")
-    };
+    let raw = if path.is_empty() { format!("https://www.{domain}") } else { format!("https://www.{domain}/{path}") };
     WebUrl::parse(&raw).expect("generated URLs are well formed")
 }
 

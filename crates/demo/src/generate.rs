@@ -16,8 +16,7 @@ use rand_chacha::ChaCha8Rng;
 use std::collections::HashSet;
 use wegwijs_domain::schedule::OpeningHours;
 use wegwijs_domain::{
-    Address, GeoPoint, Id, Location, LocationKind, Name, Organisation, Phone, PhoneKind,
-    PostalCode, geo, taxonomy,
+    Address, GeoPoint, Id, Location, LocationKind, Name, Organisation, Phone, PhoneKind, PostalCode, geo, taxonomy,
 };
 
 /// Generates a data set; see [`DemoConfig`].
@@ -62,8 +61,7 @@ impl Generator {
         while remaining > 0 {
             let index = if number == 0 { 0 } else { self.pick_profile() };
             let spot = self.pick_spot(area).clone();
-            let Some(name) = self.organisation_name(index, area, &spot, number == 0, misses > 100)
-            else {
+            let Some(name) = self.organisation_name(index, area, &spot, number == 0, misses > 100) else {
                 misses += 1;
                 if number == 0 {
                     number = 1;
@@ -72,15 +70,9 @@ impl Generator {
             };
             misses = 0;
             let pool = self.catalogue.pool(index);
-            let wanted = if number == 0 {
-                self.rng.random_range(4..=7)
-            } else {
-                self.rng.random_range(3..=6)
-            };
-            let chosen: Vec<&'static Template> = pool
-                .choose_multiple(&mut self.rng, wanted.min(remaining))
-                .copied()
-                .collect();
+            let wanted = if number == 0 { self.rng.random_range(4..=7) } else { self.rng.random_range(3..=6) };
+            let chosen: Vec<&'static Template> =
+                pool.choose_multiple(&mut self.rng, wanted.min(remaining)).copied().collect();
             remaining -= chosen.len();
             self.organisation(area, &spot, &PROFILES[index], name, number, &chosen);
             number += 1;
@@ -121,27 +113,12 @@ impl Generator {
         desperate: bool,
     ) -> Option<String> {
         let profile = &PROFILES[index];
-        let street = *spot
-            .streets
-            .choose(&mut self.rng)
-            .expect("every spot has streets");
-        let ctx = Context {
-            place: &spot.place,
-            municipality: &area.name,
-            street,
-            organisation: "",
-        };
+        let street = *spot.streets.choose(&mut self.rng).expect("every spot has streets");
+        let ctx = Context { place: &spot.place, municipality: &area.name, street, organisation: "" };
         for attempt in 0..12 {
-            let pattern = if first {
-                profile.names[0]
-            } else {
-                *profile.names.choose(&mut self.rng).expect("names")
-            };
+            let pattern = if first { profile.names[0] } else { *profile.names.choose(&mut self.rng).expect("names") };
             let mut name = render(pattern, &ctx, &mut self.rng);
-            if attempt >= 8
-                && !name.contains(spot.place.as_str())
-                && !name.contains(area.name.as_str())
-            {
+            if attempt >= 8 && !name.contains(spot.place.as_str()) && !name.contains(area.name.as_str()) {
                 name = format!("{name} {}", spot.place);
             }
             if desperate {
@@ -171,16 +148,15 @@ impl Generator {
             // "Stichting De Toekomst" alone would be toekomst.nl, which surely exists.
             domain = contact::domain(&format!("{name} {}", area.name));
         }
-        let ctx = Context {
-            place: &spot.place,
-            municipality: &area.name,
-            street: "",
-            organisation: &name,
-        };
+        let ctx = Context { place: &spot.place, municipality: &area.name, street: "", organisation: &name };
         let mut description = render(profile.about, &ctx, rng);
         if rng.random_bool(0.4) {
             description.push(' ');
-            description.push_str(&render("Wij werken samen met het sociaal team, de huisartsen en andere organisaties in {m}.", &ctx, rng));
+            description.push_str(&render(
+                "Wij werken samen met het sociaal team, de huisartsen en andere organisaties in {m}.",
+                &ctx,
+                rng,
+            ));
         }
         let main_number = if profile.provider == Provider::Gemeente {
             wegwijs_domain::PhoneNumber::parse(&format!("14 {}", spot.area_code))
@@ -210,29 +186,13 @@ impl Generator {
         };
         let mut location_ids = Vec::with_capacity(location_count);
         for n in 0..location_count {
-            let where_ = if n == 0 {
-                spot.clone()
-            } else {
-                area.spots
-                    .iter()
-                    .choose(&mut self.rng)
-                    .expect("spots")
-                    .clone()
-            };
+            let where_ =
+                if n == 0 { spot.clone() } else { area.spots.iter().choose(&mut self.rng).expect("spots").clone() };
             let location = self.location(area, &where_, profile, &name, &key, n);
             location_ids.push(location.id.clone());
             self.data.locations.push(location);
         }
-        let org = OrgCtx {
-            id: id.clone(),
-            key,
-            name: name.clone(),
-            domain,
-            profile,
-            area,
-            spot,
-            location_ids,
-        };
+        let org = OrgCtx { id: id.clone(), key, name: name.clone(), domain, profile, area, spot, location_ids };
         for template in templates {
             let service = service::build(&mut self.rng, self.now, &self.catalogue, &org, template);
             self.data.services.push(service);
@@ -268,8 +228,7 @@ impl Generator {
             number.push(*['a', 'b', 'c'].choose(rng).expect("letters"));
         }
         let letters = postcode_letters(rng);
-        let postal_code = PostalCode::parse(&format!("{}{letters}", spot.pc4))
-            .expect("a valid PC4 with valid letters");
+        let postal_code = PostalCode::parse(&format!("{}{letters}", spot.pc4)).expect("a valid PC4 with valid letters");
         let point = GeoPoint::new(
             spot.point.lat + rng.random_range(-0.003..0.003),
             spot.point.lon + rng.random_range(-0.005..0.005),
@@ -291,11 +250,8 @@ impl Generator {
                 | Provider::Bedrijf
                 | Provider::Jeugdzorg
         );
-        let opening_hours = if staffed {
-            hours::opening_hours(rng, Hours::Office, self.now)
-        } else {
-            OpeningHours::default()
-        };
+        let opening_hours =
+            if staffed { hours::opening_hours(rng, Hours::Office, self.now) } else { OpeningHours::default() };
         Location {
             id: Id::derived("demo", &format!("location/{org_key}/{n}")),
             organisation_id: Some(Id::derived("demo", &format!("organisation/{org_key}"))),

@@ -7,28 +7,16 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
-use wegwijs_domain::schedule::{
-    DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours, public_holiday,
-};
+use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours, public_holiday};
 
-const WEEKDAYS: [Weekday; 5] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-];
+const WEEKDAYS: [Weekday; 5] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
 
 fn t(h: u16, m: u16) -> TimeOfDay {
     TimeOfDay::from_hm(h, m).expect("fixed times are valid")
 }
 
 fn period(weekday: Weekday, opens: (u16, u16), closes: (u16, u16)) -> WeeklyHours {
-    WeeklyHours {
-        weekday,
-        opens: t(opens.0, opens.1),
-        closes: t(closes.0, closes.1),
-    }
+    WeeklyHours { weekday, opens: t(opens.0, opens.1), closes: t(closes.0, closes.1) }
 }
 
 /// Opening hours for a template pattern.
@@ -66,14 +54,9 @@ pub fn opening_hours(rng: &mut ChaCha8Rng, style: Hours, now: DateTime<Utc>) -> 
         }
         Hours::Spreekuur => {
             let day = *WEEKDAYS.choose(rng).expect("non-empty");
-            let (from, to) = *[
-                ((10, 0), (12, 0)),
-                ((13, 30), (15, 30)),
-                ((9, 30), (11, 30)),
-                ((19, 0), (20, 30)),
-            ]
-            .choose(rng)
-            .expect("non-empty");
+            let (from, to) = *[((10, 0), (12, 0)), ((13, 30), (15, 30)), ((9, 30), (11, 30)), ((19, 0), (20, 30))]
+                .choose(rng)
+                .expect("non-empty");
             weekly.push(period(day, from, to));
             if rng.random_bool(0.3) {
                 weekly.push(period(Weekday::Sat, (10, 0), (13, 0)));
@@ -99,20 +82,13 @@ pub fn opening_hours(rng: &mut ChaCha8Rng, style: Hours, now: DateTime<Utc>) -> 
             closed_on_holidays = rng.random_bool(0.5);
         }
         Hours::Always => {
-            for day in [
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-                Weekday::Sun,
-            ] {
+            for day in
+                [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+            {
                 weekly.push(period(day, (0, 0), (24, 0)));
             }
             closed_on_holidays = false;
-            notes =
-                Some("Dag en nacht bereikbaar, ook in het weekend en op feestdagen.".to_owned());
+            notes = Some("Dag en nacht bereikbaar, ook in het weekend en op feestdagen.".to_owned());
         }
         Hours::Appointment => {
             notes = Some(
@@ -135,20 +111,14 @@ pub fn opening_hours(rng: &mut ChaCha8Rng, style: Hours, now: DateTime<Utc>) -> 
             exceptions.extend(closing(christmas_start(now), 7, "Kerstsluiting"));
         }
     }
-    OpeningHours::new(weekly, exceptions, closed_on_holidays, notes)
-        .expect("generated hours are consistent")
+    OpeningHours::new(weekly, exceptions, closed_on_holidays, notes).expect("generated hours are consistent")
 }
 
 /// The first Monday of the coming summer closing (late July or early August).
 fn summer_start(now: DateTime<Utc>, rng: &mut ChaCha8Rng) -> NaiveDate {
     let today = now.date_naive();
-    let year = if today.month() >= 7 {
-        today.year() + 1
-    } else {
-        today.year()
-    };
-    let start = NaiveDate::from_ymd_opt(year, 7, 20).expect("valid date")
-        + Duration::weeks(rng.random_range(0..3));
+    let year = if today.month() >= 7 { today.year() + 1 } else { today.year() };
+    let start = NaiveDate::from_ymd_opt(year, 7, 20).expect("valid date") + Duration::weeks(rng.random_range(0..3));
     start - Duration::days(i64::from(start.weekday().num_days_from_monday()))
 }
 
@@ -156,11 +126,7 @@ fn summer_start(now: DateTime<Utc>, rng: &mut ChaCha8Rng) -> NaiveDate {
 fn christmas_start(now: DateTime<Utc>) -> NaiveDate {
     let today = now.date_naive();
     let this_year = NaiveDate::from_ymd_opt(today.year(), 12, 27).expect("valid date");
-    if today < this_year {
-        this_year
-    } else {
-        NaiveDate::from_ymd_opt(today.year() + 1, 12, 27).expect("valid date")
-    }
+    if today < this_year { this_year } else { NaiveDate::from_ymd_opt(today.year() + 1, 12, 27).expect("valid date") }
 }
 
 /// Closed on the working days from `start` for `days` days.
@@ -168,10 +134,6 @@ fn closing(start: NaiveDate, days: i64, reason: &str) -> Vec<DateException> {
     (0..days)
         .map(|offset| start + Duration::days(offset))
         .filter(|date| date.weekday().num_days_from_monday() < 5 && public_holiday(*date).is_none())
-        .map(|date| DateException {
-            date,
-            hours: ExceptionHours::Closed,
-            reason: Some(reason.to_owned()),
-        })
+        .map(|date| DateException { date, hours: ExceptionHours::Closed, reason: Some(reason.to_owned()) })
         .collect()
 }

@@ -9,9 +9,7 @@ use wegwijs_domain::geo::{self, Geo};
 pub const TEYLINGEN: &str = "GM1525";
 /// Teylingen's neighbours: Lisse, Hillegom, Noordwijk, Katwijk, Kaag en Braassem,
 /// Leiden, Oegstgeest.
-pub const NEIGHBOURS: &[&str] = &[
-    "GM0553", "GM0534", "GM0575", "GM0537", "GM1884", "GM0546", "GM0579",
-];
+pub const NEIGHBOURS: &[&str] = &["GM0553", "GM0534", "GM0575", "GM0537", "GM1884", "GM0546", "GM0579"];
 /// Services Teylingen and its neighbours get before the rest of the country.
 const LOCAL_CAPACITY: usize = 2000;
 /// Teylingen's share of the local services.
@@ -48,13 +46,7 @@ pub struct Area {
 }
 
 /// A village: (place, PC4s, streets, area code, inhabitants).
-type Village = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-    &'static str,
-    u32,
-);
+type Village = (&'static str, &'static [&'static str], &'static [&'static str], &'static str, u32);
 
 /// Teylingen's villages.
 const TEYLINGEN_VILLAGES: &[Village] = &[
@@ -77,26 +69,14 @@ const TEYLINGEN_VILLAGES: &[Village] = &[
     (
         "Voorhout",
         &["2215", "2216"],
-        &[
-            "Herenstraat",
-            "Jacoba van Beierenweg",
-            "Schoolstraat",
-            "Componistenlaan",
-            "Bernhardlaan",
-        ],
+        &["Herenstraat", "Jacoba van Beierenweg", "Schoolstraat", "Componistenlaan", "Bernhardlaan"],
         "0252",
         16500,
     ),
     (
         "Warmond",
         &["2361", "2362"],
-        &[
-            "Dorpsstraat",
-            "Herenweg",
-            "Sweilandstraat",
-            "Van Oudheusdenstraat",
-            "Laan van Oostergeest",
-        ],
+        &["Dorpsstraat", "Herenweg", "Sweilandstraat", "Van Oudheusdenstraat", "Laan van Oostergeest"],
         "071",
         5500,
     ),
@@ -104,62 +84,11 @@ const TEYLINGEN_VILLAGES: &[Village] = &[
 
 /// Well-known streets of the neighbours: (municipality code, streets, area code).
 const NEIGHBOUR_STREETS: &[(&str, &[&str], &str)] = &[
-    (
-        "GM0553",
-        &[
-            "Heereweg",
-            "Kanaalstraat",
-            "Grachtweg",
-            "Nassaustraat",
-            "Achterweg",
-            "Vierlinden",
-        ],
-        "0252",
-    ),
-    (
-        "GM0534",
-        &[
-            "Hoofdstraat",
-            "Van den Endelaan",
-            "Leidsestraat",
-            "Meerlaan",
-            "Weeresteinstraat",
-        ],
-        "0252",
-    ),
-    (
-        "GM0575",
-        &[
-            "Hoofdstraat",
-            "Voorstraat",
-            "Kerkstraat",
-            "Koningin Wilhelmina Boulevard",
-            "Beeklaan",
-        ],
-        "071",
-    ),
-    (
-        "GM0537",
-        &[
-            "Voorstraat",
-            "Zeeweg",
-            "Princestraat",
-            "Hoorneslaan",
-            "Sportlaan",
-        ],
-        "071",
-    ),
-    (
-        "GM1884",
-        &[
-            "Noordeinde",
-            "Kerkstraat",
-            "Dorpsstraat",
-            "Julianastraat",
-            "Emmalaan",
-        ],
-        "071",
-    ),
+    ("GM0553", &["Heereweg", "Kanaalstraat", "Grachtweg", "Nassaustraat", "Achterweg", "Vierlinden"], "0252"),
+    ("GM0534", &["Hoofdstraat", "Van den Endelaan", "Leidsestraat", "Meerlaan", "Weeresteinstraat"], "0252"),
+    ("GM0575", &["Hoofdstraat", "Voorstraat", "Kerkstraat", "Koningin Wilhelmina Boulevard", "Beeklaan"], "071"),
+    ("GM0537", &["Voorstraat", "Zeeweg", "Princestraat", "Hoorneslaan", "Sportlaan"], "071"),
+    ("GM1884", &["Noordeinde", "Kerkstraat", "Dorpsstraat", "Julianastraat", "Emmalaan"], "071"),
     (
         "GM0546",
         &[
@@ -174,17 +103,7 @@ const NEIGHBOUR_STREETS: &[(&str, &[&str], &str)] = &[
         ],
         "071",
     ),
-    (
-        "GM0579",
-        &[
-            "Lange Voort",
-            "Geversstraat",
-            "Wilhelminapark",
-            "Rijnzichtweg",
-            "Haaswijkweg",
-        ],
-        "071",
-    ),
+    ("GM0579", &["Lange Voort", "Geversstraat", "Wilhelminapark", "Rijnzichtweg", "Haaswijkweg"], "071"),
 ];
 
 /// Street names found in almost every Dutch town.
@@ -263,15 +182,12 @@ fn pc4_weights(geo: &Geo, code: &str, pc4s: &[&geo::Pc4Area]) -> Vec<u32> {
 
 /// Builds the spots of one municipality.
 pub fn area(geo: &Geo, code: &str) -> Area {
-    let municipality = geo
-        .municipality(code)
-        .expect("allocation only uses known municipalities");
+    let municipality = geo.municipality(code).expect("allocation only uses known municipalities");
     let spots = if code == TEYLINGEN {
         TEYLINGEN_VILLAGES
             .iter()
             .flat_map(|&(place, pc4s, streets, area_code, people)| {
-                pc4s.iter()
-                    .map(move |pc4| (place, *pc4, streets, area_code, people / 2))
+                pc4s.iter().map(move |pc4| (place, *pc4, streets, area_code, people / 2))
             })
             .map(|(place, pc4, streets, area_code, weight)| Spot {
                 place: place.to_owned(),
@@ -322,12 +238,7 @@ pub fn area(geo: &Geo, code: &str) -> Area {
         .take(4)
         .map(|m| (m.code.clone(), m.name.clone()))
         .collect();
-    Area {
-        code: code.to_owned(),
-        name: municipality.name.clone(),
-        spots,
-        nearby,
-    }
+    Area { code: code.to_owned(), name: municipality.name.clone(), spots, nearby }
 }
 
 /// How many services each municipality gets, in generation order: Teylingen, its
@@ -340,13 +251,7 @@ pub fn allocate(total: usize) -> Vec<(String, usize)> {
     let mut out = vec![(TEYLINGEN.to_owned(), teylingen)];
     let neighbours: Vec<(String, f64)> = NEIGHBOURS
         .iter()
-        .map(|code| {
-            (
-                code.to_string(),
-                geo.municipality(code)
-                    .map_or(20_000.0, |m| f64::from(m.inhabitants)),
-            )
-        })
+        .map(|code| (code.to_string(), geo.municipality(code).map_or(20_000.0, |m| f64::from(m.inhabitants))))
         .collect();
     out.extend(proportional(local - teylingen, &neighbours));
     let rest: Vec<(String, f64)> = geo
@@ -366,24 +271,13 @@ fn proportional(total: usize, weights: &[(String, f64)]) -> Vec<(String, usize)>
     if total == 0 || sum <= 0.0 {
         return Vec::new();
     }
-    let exact: Vec<f64> = weights
-        .iter()
-        .map(|(_, w)| total as f64 * w / sum)
-        .collect();
+    let exact: Vec<f64> = weights.iter().map(|(_, w)| total as f64 * w / sum).collect();
     let mut counts: Vec<usize> = exact.iter().map(|e| e.floor() as usize).collect();
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| {
-        (exact[b] - exact[b].floor())
-            .total_cmp(&(exact[a] - exact[a].floor()))
-            .then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
     let missing = total - counts.iter().sum::<usize>();
     for &i in order.iter().take(missing) {
         counts[i] += 1;
     }
-    weights
-        .iter()
-        .zip(counts)
-        .map(|((code, _), n)| (code.clone(), n))
-        .collect()
+    weights.iter().zip(counts).map(|((code, _), n)| (code.clone(), n)).collect()
 }

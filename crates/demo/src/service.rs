@@ -13,8 +13,8 @@ use rand_chacha::ChaCha8Rng;
 use wegwijs_domain::schedule::OpeningHours;
 use wegwijs_domain::taxonomy::{CARE_PRODUCT, POSITIVE_HEALTH, THEME, TaxonomySet};
 use wegwijs_domain::{
-    AreaKind, CostOption, Eligibility, FundingScheme, Id, Language, Name, Phone, PhoneKind,
-    Referral, ReferralRoute, Service, ServiceArea, ServiceAtLocation, ServiceStatus,
+    AreaKind, CostOption, Eligibility, FundingScheme, Id, Language, Name, Phone, PhoneKind, Referral, ReferralRoute,
+    Service, ServiceArea, ServiceAtLocation, ServiceStatus,
 };
 
 /// Templates with their taxonomy terms resolved once, and per profile what it offers.
@@ -43,11 +43,7 @@ impl Catalogue {
             .map(|t| {
                 let resolved = Terms {
                     themes: t.themes.iter().map(|c| lookup(THEME, c)).collect(),
-                    health: t
-                        .health
-                        .iter()
-                        .map(|c| lookup(POSITIVE_HEALTH, c))
-                        .collect(),
+                    health: t.health.iter().map(|c| lookup(POSITIVE_HEALTH, c)).collect(),
                     care: t.care.map(|c| lookup(CARE_PRODUCT, c)),
                 };
                 (t.key, resolved)
@@ -57,11 +53,7 @@ impl Catalogue {
             .iter()
             .map(|profile| {
                 let pool: Vec<&'static Template> = if profile.only.is_empty() {
-                    templates
-                        .iter()
-                        .copied()
-                        .filter(|t| t.providers.contains(&profile.provider))
-                        .collect()
+                    templates.iter().copied().filter(|t| t.providers.contains(&profile.provider)).collect()
                 } else {
                     profile
                         .only
@@ -99,13 +91,8 @@ pub struct OrgCtx<'a> {
     pub location_ids: Vec<Id>,
 }
 
-const OTHER_LANGUAGES: &[(&str, &str)] = &[
-    ("en", "Engels"),
-    ("tr", "Turks"),
-    ("ar", "Arabisch"),
-    ("pl", "Pools"),
-    ("uk", "Oekraïens"),
-];
+const OTHER_LANGUAGES: &[(&str, &str)] =
+    &[("en", "Engels"), ("tr", "Turks"), ("ar", "Arabisch"), ("pl", "Pools"), ("uk", "Oekraïens")];
 
 /// Builds one service.
 pub fn build(
@@ -118,12 +105,7 @@ pub fn build(
     let key = format!("{}/{}", org.key, t.key);
     let sub = |what: &str, n: usize| Id::derived("demo", &format!("service/{key}/{what}/{n}"));
     let street = *org.spot.streets.choose(rng).expect("streets");
-    let ctx = Context {
-        place: &org.spot.place,
-        municipality: &org.area.name,
-        street,
-        organisation: &org.name,
-    };
+    let ctx = Context { place: &org.spot.place, municipality: &org.area.name, street, organisation: &org.name };
     let name = render(t.names.choose(rng).expect("names"), &ctx, rng);
     let alternate_name = t
         .names
@@ -135,11 +117,7 @@ pub fn build(
     let mut summary = render(t.summary, &ctx, rng);
     if rng.random_bool(0.35) {
         summary.push(' ');
-        summary.push_str(&render(
-            LOCAL_SUMMARY.choose(rng).expect("sentences"),
-            &ctx,
-            rng,
-        ));
+        summary.push_str(&render(LOCAL_SUMMARY.choose(rng).expect("sentences"), &ctx, rng));
     }
     let mut description = String::with_capacity(t.description.len() + 200);
     if rng.random_bool(0.5) {
@@ -162,24 +140,11 @@ pub fn build(
     let mut phones = Vec::new();
     if rng.random_bool(0.5) {
         let (number, kind, description) = if volunteers {
-            (
-                contact::mobile(rng),
-                PhoneKind::Cell,
-                "Coördinator (vrijwilliger)",
-            )
+            (contact::mobile(rng), PhoneKind::Cell, "Coördinator (vrijwilliger)")
         } else {
-            (
-                contact::landline(rng, org.spot.area_code),
-                PhoneKind::Voice,
-                "Direct nummer",
-            )
+            (contact::landline(rng, org.spot.area_code), PhoneKind::Voice, "Direct nummer")
         };
-        phones.push(Phone {
-            id: sub("phone", 0),
-            number,
-            kind,
-            description: Some(description.into()),
-        });
+        phones.push(Phone { id: sub("phone", 0), number, kind, description: Some(description.into()) });
     }
 
     let professional_notes = professional_notes(rng, t, org);
@@ -232,12 +197,8 @@ pub fn build(
             2..4 => ServiceStatus::Inactive,
             _ => ServiceStatus::Active,
         },
-        url: rng
-            .random_bool(0.6)
-            .then(|| contact::website(&org.domain, t.key)),
-        email: rng
-            .random_bool(0.4)
-            .then(|| contact::email(t.key, &org.domain)),
+        url: rng.random_bool(0.6).then(|| contact::website(&org.domain, t.key)),
+        email: rng.random_bool(0.4).then(|| contact::email(t.key, &org.domain)),
         phones,
         contacts: Vec::new(),
         opening_hours: hours::opening_hours(rng, t.hours, now),
@@ -246,10 +207,7 @@ pub fn build(
         costs,
         fees_description,
         funding: t.funding.to_vec(),
-        referral: Referral {
-            route: t.referral.0,
-            how: t.referral.1.map(str::to_owned),
-        },
+        referral: Referral { route: t.referral.0, how: t.referral.1.map(str::to_owned) },
         eligibility: Eligibility {
             min_age: t.ages.0,
             max_age: t.ages.1,
@@ -270,12 +228,7 @@ fn terms(rng: &mut ChaCha8Rng, catalogue: &Catalogue, t: &Template) -> Vec<Id> {
     let resolved = &catalogue.terms[t.key];
     let mut out = vec![resolved.themes[0].clone()];
     if resolved.themes.len() > 1 && rng.random_bool(0.7) {
-        out.push(
-            resolved.themes[1..]
-                .choose(rng)
-                .expect("more themes")
-                .clone(),
-        );
+        out.push(resolved.themes[1..].choose(rng).expect("more themes").clone());
     }
     out.push(resolved.health[0].clone());
     if resolved.health.len() > 1 && rng.random_bool(0.6) {
@@ -293,11 +246,8 @@ fn languages(rng: &mut ChaCha8Rng, t: &Template, sub: &dyn Fn(&str, usize) -> Id
     } else {
         return Vec::new();
     };
-    let others: Vec<&(&str, &str)> = if t.multilingual {
-        OTHER_LANGUAGES.choose_multiple(rng, count).collect()
-    } else {
-        vec![&OTHER_LANGUAGES[0]]
-    };
+    let others: Vec<&(&str, &str)> =
+        if t.multilingual { OTHER_LANGUAGES.choose_multiple(rng, count).collect() } else { vec![&OTHER_LANGUAGES[0]] };
     std::iter::once(&("nl", "Nederlands"))
         .chain(others)
         .enumerate()
@@ -310,12 +260,7 @@ fn languages(rng: &mut ChaCha8Rng, t: &Template, sub: &dyn Fn(&str, usize) -> Id
         .collect()
 }
 
-fn areas(
-    rng: &mut ChaCha8Rng,
-    t: &Template,
-    org: &OrgCtx<'_>,
-    sub: &dyn Fn(&str, usize) -> Id,
-) -> Vec<ServiceArea> {
+fn areas(rng: &mut ChaCha8Rng, t: &Template, org: &OrgCtx<'_>, sub: &dyn Fn(&str, usize) -> Id) -> Vec<ServiceArea> {
     let municipality = |id: Id, code: &str, name: &str| ServiceArea {
         id,
         kind: AreaKind::Gemeente,
@@ -331,11 +276,7 @@ fn areas(
         }];
     }
     match org.profile.provider {
-        Provider::Buurt
-        | Provider::Kerk
-        | Provider::Sportclub
-        | Provider::Ouderenbond
-        | Provider::Huisarts => {
+        Provider::Buurt | Provider::Kerk | Provider::Sportclub | Provider::Ouderenbond | Provider::Huisarts => {
             vec![ServiceArea {
                 id: sub("area", 0),
                 kind: AreaKind::Woonplaats,
@@ -358,12 +299,12 @@ fn areas(
 fn fees(t: &Template) -> Option<String> {
     let has = |scheme| t.funding.contains(&scheme);
     if has(FundingScheme::Wmo) && t.care.is_some() && t.cost.is_none() {
-        Some("U betaalt een eigen bijdrage via het CAK: het Wmo-abonnementstarief van maximaal € 21,80 per maand.".into())
-    } else if has(FundingScheme::Zvw) {
         Some(
-            "Vergoed uit de basisverzekering; kijk bij uw zorgverzekeraar wat er voor u geldt."
+            "U betaalt een eigen bijdrage via het CAK: het Wmo-abonnementstarief van maximaal € 21,80 per maand."
                 .into(),
         )
+    } else if has(FundingScheme::Zvw) {
+        Some("Vergoed uit de basisverzekering; kijk bij uw zorgverzekeraar wat er voor u geldt.".into())
     } else if has(FundingScheme::Jeugdwet) && t.cost.is_none() {
         Some("Jeugdhulp is gratis; de gemeente betaalt.".into())
     } else if t.cost.is_none() {
@@ -378,20 +319,14 @@ fn fees(t: &Template) -> Option<String> {
 fn professional_notes(rng: &mut ChaCha8Rng, t: &Template, org: &OrgCtx<'_>) -> Option<String> {
     let line = |rng: &mut ChaCha8Rng| contact::landline(rng, org.spot.area_code).display_national();
     match t.pro {
-        Some(note) if rng.random_bool(0.75) => Some(format!(
-            "{note} Direct nummer voor professionals: {}.",
-            line(rng)
-        )),
+        Some(note) if rng.random_bool(0.75) => Some(format!("{note} Direct nummer voor professionals: {}.", line(rng))),
         _ if rng.random_bool(0.15) => {
             let extra = if t.referral.0 == ReferralRoute::None {
                 "Warme overdracht is altijd mogelijk: bel even voordat u iemand doorstuurt."
             } else {
                 "Stuur bij een verwijzing een korte hulpvraag en de contactgegevens van de cliënt mee."
             };
-            Some(format!(
-                "Overleg voor professionals via {} (werkdagen). {extra}",
-                line(rng)
-            ))
+            Some(format!("Overleg voor professionals via {} (werkdagen). {extra}", line(rng)))
         }
         _ => None,
     }

@@ -27,9 +27,7 @@ pub fn render(pattern: &str, ctx: &Context<'_>, rng: &mut ChaCha8Rng) -> String 
             break;
         };
         let key = &rest[open + 1..open + close];
-        let pick = |list: &[&'static str], rng: &mut ChaCha8Rng| {
-            *list.choose(rng).expect("non-empty list")
-        };
+        let pick = |list: &[&'static str], rng: &mut ChaCha8Rng| *list.choose(rng).expect("non-empty list");
         match key {
             "p" => out.push_str(ctx.place),
             "m" => out.push_str(ctx.municipality),
@@ -92,14 +90,8 @@ mod tests {
             street: "Dorpsstraat",
             organisation: "Repair Café Warmond",
         };
-        assert_eq!(
-            render("Repair Café {p}", &ctx, &mut rng),
-            "Repair Café Warmond"
-        );
+        assert_eq!(render("Repair Café {p}", &ctx, &mut rng), "Repair Café Warmond");
         assert_eq!(render("{m}: {x}", &ctx, &mut rng), "Teylingen: {x}");
-        assert!(
-            render("Huisartsenpraktijk {tree}", &ctx, &mut rng)
-                .starts_with("Huisartsenpraktijk De ")
-        );
+        assert!(render("Huisartsenpraktijk {tree}", &ctx, &mut rng).starts_with("Huisartsenpraktijk De "));
     }
 }

@@ -132,28 +132,20 @@ impl Geo {
         wijken.sort_by(|a, b| a.code.cmp(&b.code));
 
         let pc4_index = pc4s.iter().enumerate().map(|(i, a)| (a.pc4.clone(), i)).collect();
-        let municipality_index = municipalities
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.code.clone(), i))
-            .collect();
+        let municipality_index = municipalities.iter().enumerate().map(|(i, m)| (m.code.clone(), i)).collect();
         let mut municipality_name_index = HashMap::new();
         for (i, m) in municipalities.iter().enumerate() {
             // Full names win over short names: "Bergen (L.)" and "Bergen (NH.)" share "Bergen".
             municipality_name_index.insert(normalize_name(&m.name), i);
         }
         for (i, m) in municipalities.iter().enumerate() {
-            municipality_name_index
-                .entry(normalize_name(&m.name_short))
-                .or_insert(i);
+            municipality_name_index.entry(normalize_name(&m.name_short)).or_insert(i);
         }
         let mut place_index = HashMap::new();
         let mut place_alt_index = HashMap::new();
         for (i, (place, alts)) in places.iter().zip(&alt_names).enumerate() {
-            for (index, names) in [
-                (&mut place_index, std::slice::from_ref(&place.name)),
-                (&mut place_alt_index, alts),
-            ] {
+            for (index, names) in [(&mut place_index, std::slice::from_ref(&place.name)), (&mut place_alt_index, alts)]
+            {
                 for name in names {
                     let slot = index.entry(normalize_name(name)).or_insert(i);
                     if places[*slot].population < place.population {
@@ -187,17 +179,13 @@ impl Geo {
 
     /// The municipality with this CBS code ("GM1525").
     pub fn municipality(&self, code: &str) -> Option<&Municipality> {
-        self.municipality_index
-            .get(code.trim().to_ascii_uppercase().as_str())
-            .map(|&i| &self.municipalities[i])
+        self.municipality_index.get(code.trim().to_ascii_uppercase().as_str()).map(|&i| &self.municipalities[i])
     }
 
     /// The municipality with this name, ignoring case, accents and punctuation;
     /// the short name also matches ("Hengelo" finds "Hengelo (O.)").
     pub fn municipality_by_name(&self, name: &str) -> Option<&Municipality> {
-        self.municipality_name_index
-            .get(&normalize_name(name))
-            .map(|&i| &self.municipalities[i])
+        self.municipality_name_index.get(&normalize_name(name)).map(|&i| &self.municipalities[i])
     }
 
     /// All municipalities, ordered by code.
@@ -210,37 +198,24 @@ impl Geo {
     /// ("Den Haag") are used only when no place has the name itself.
     pub fn place(&self, name: &str) -> Option<&Place> {
         let key = normalize_name(name);
-        self.place_index
-            .get(&key)
-            .or_else(|| self.place_alt_index.get(&key))
-            .map(|&i| &self.places[i])
+        self.place_index.get(&key).or_else(|| self.place_alt_index.get(&key)).map(|&i| &self.places[i])
     }
 
     /// The places in a municipality, most populous first.
     pub fn places_in(&self, municipality_code: &str) -> Vec<&Place> {
-        let mut places: Vec<&Place> = self
-            .places
-            .iter()
-            .filter(|p| p.municipality_code == municipality_code)
-            .collect();
+        let mut places: Vec<&Place> = self.places.iter().filter(|p| p.municipality_code == municipality_code).collect();
         places.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.name.cmp(&b.name)));
         places
     }
 
     /// The wijken of a municipality, ordered by code.
     pub fn wijken_in(&self, municipality_code: &str) -> Vec<&Wijk> {
-        self.wijken
-            .iter()
-            .filter(|w| w.municipality_code == municipality_code)
-            .collect()
+        self.wijken.iter().filter(|w| w.municipality_code == municipality_code).collect()
     }
 
     /// The postcode areas of a municipality, ordered by code.
     pub fn pc4s_in(&self, municipality_code: &str) -> Vec<&Pc4Area> {
-        self.pc4s
-            .iter()
-            .filter(|a| a.municipality_code == municipality_code)
-            .collect()
+        self.pc4s.iter().filter(|a| a.municipality_code == municipality_code).collect()
     }
 
     /// Other municipalities whose centre lies within `within_km` of this one's centre,

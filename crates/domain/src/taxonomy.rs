@@ -32,10 +32,7 @@ const TAXONOMIES_CSV: &str = include_str!("../../../data/taxonomies/taxonomies.c
 /// The embedded term files, keyed by taxonomy id.
 const BUILTIN_TERM_FILES: &[(&str, &str)] = &[
     (THEME, include_str!("../../../data/taxonomies/thema.csv")),
-    (
-        POSITIVE_HEALTH,
-        include_str!("../../../data/taxonomies/positieve-gezondheid.csv"),
-    ),
+    (POSITIVE_HEALTH, include_str!("../../../data/taxonomies/positieve-gezondheid.csv")),
     (CARE_PRODUCT, include_str!("../../../data/taxonomies/iwmo-ijw.csv")),
 ];
 
@@ -93,15 +90,11 @@ impl TaxonomySet {
 
     /// The term with this code in this taxonomy, e.g. (`iwmo-ijw`, `wmo-02`).
     pub fn term_by_code(&self, taxonomy_id: &str, code: &str) -> Option<&TaxonomyTerm> {
-        self.terms
-            .iter()
-            .find(|t| t.taxonomy_id.as_str() == taxonomy_id && t.code == code)
+        self.terms.iter().find(|t| t.taxonomy_id.as_str() == taxonomy_id && t.code == code)
     }
 
     /// The direct children of a term (for hierarchical taxonomies such as iWmo/iJw).
     pub fn children<'a>(&'a self, parent_id: &'a Id) -> impl Iterator<Item = &'a TaxonomyTerm> {
-        self.terms
-            .iter()
-            .filter(move |t| t.parent_id.as_ref() == Some(parent_id))
+        self.terms.iter().filter(move |t| t.parent_id.as_ref() == Some(parent_id))
     }
 }

@@ -75,10 +75,6 @@ impl From<serde_json::Error> for ImportError {
             Some(at) => message[..at].to_owned(),
             None => message,
         };
-        Self::Syntax {
-            line: error.line(),
-            column: error.column(),
-            message,
-        }
+        Self::Syntax { line: error.line(), column: error.column(), message }
     }
 }

@@ -46,10 +46,7 @@ pub struct ImportBatch {
 
 /// Reads an HSDS 3.0 JSON array of nested service objects (or one service object, or
 /// one organisation object with a `services` array).
-pub fn read_services(
-    reader: impl std::io::Read,
-    context: &ImportContext,
-) -> Result<ImportBatch, ImportError> {
+pub fn read_services(reader: impl std::io::Read, context: &ImportContext) -> Result<ImportBatch, ImportError> {
     let mut collector = collect::Collector::new(context.clone());
     stream::read(std::io::BufReader::new(reader), &mut collector)?;
     collector.finish()

@@ -14,14 +14,8 @@ use wegwijs_store::{Store, Written};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = tempfile::tempdir()?;
-    let url = args
-        .next()
-        .unwrap_or_else(|| dir.path().join("bulk.db").display().to_string());
-    let services: usize = args
-        .next()
-        .map(|n| n.parse())
-        .transpose()?
-        .unwrap_or(100_000);
+    let url = args.next().unwrap_or_else(|| dir.path().join("bulk.db").display().to_string());
+    let services: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(100_000);
     let organisations = services / 4;
     let locations = services * 35 / 100;
 
@@ -59,11 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             counts[2]
         );
     }
-    println!(
-        "services {}, last change seq {}",
-        store.service_count().await?,
-        store.last_change_seq().await?
-    );
+    println!("services {}, last change seq {}", store.service_count().await?, store.last_change_seq().await?);
     let started = Instant::now();
     let (mut after, mut walked) = (None, 0);
     loop {
@@ -72,10 +62,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         walked += batch.len();
         after = Some(last.id.clone());
     }
-    println!(
-        "keyset walk of {walked} services: {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("keyset walk of {walked} services: {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -91,10 +78,7 @@ impl Data {
     fn new(services: usize, organisations: usize, locations: usize) -> Self {
         let id = |kind: &str, i: usize| Id::derived(kind, &i.to_string());
         let name = |raw: String| Name::parse(&raw).unwrap();
-        let meta = RecordMeta::new(
-            Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
-            Source::named("bulk"),
-        );
+        let meta = RecordMeta::new(Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(), Source::named("bulk"));
         let taxonomy = Taxonomy {
             id: Id::parse("thema").unwrap(),
             name: name("Thema's".into()),
@@ -119,8 +103,7 @@ impl Data {
                 id: id("org", i),
                 name: name(format!("Stichting {i}")),
                 alternate_name: None,
-                description:
-                    "Welzijnsorganisatie in de regio, met vrijwilligers en beroepskrachten.".into(),
+                description: "Welzijnsorganisatie in de regio, met vrijwilligers en beroepskrachten.".into(),
                 kind: OrganisationKind::Stichting,
                 email: Some(EmailAddress::parse(&format!("info{i}@example.nl")).unwrap()),
                 website: Some(WebUrl::parse(&format!("https://org{i}.example.nl/")).unwrap()),
@@ -157,10 +140,9 @@ impl Data {
                 name: name(format!("Dienst {i}")),
                 alternate_name: None,
                 summary: "Wij helpen u met vragen over geld, wonen en zorg.".into(),
-                description:
-                    "Een uitgebreide beschrijving van de dienst, voor professionals en inwoners, \
+                description: "Een uitgebreide beschrijving van de dienst, voor professionals en inwoners, \
                     met uitleg over de aanpak, de doelgroep en de manier van aanmelden."
-                        .into(),
+                    .into(),
                 status: ServiceStatus::Active,
                 url: None,
                 email: None,
@@ -189,12 +171,6 @@ impl Data {
                 meta: meta.clone(),
             })
             .collect();
-        Self {
-            taxonomies: vec![taxonomy],
-            terms,
-            organisations,
-            locations,
-            services,
-        }
+        Self { taxonomies: vec![taxonomy], terms, organisations, locations, services }
     }
 }

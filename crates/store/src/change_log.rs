@@ -44,9 +44,7 @@ impl ChangeOp {
 
     /// Reads a stable code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Insert, Self::Update, Self::Delete]
-            .into_iter()
-            .find(|op| op.code() == code)
+        [Self::Insert, Self::Update, Self::Delete].into_iter().find(|op| op.code() == code)
     }
 }
 
@@ -63,13 +61,12 @@ pub(crate) fn time_text(at: DateTime<Utc>) -> String {
 impl Store {
     /// Up to `limit` changes with `seq > after_seq`, oldest first.
     pub async fn changes_since(&self, after_seq: i64, limit: u32) -> Result<Vec<Change>> {
-        let rows = sqlx::query(
-            "SELECT seq, entity, entity_id, op, at FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-        )
-        .bind(after_seq)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT seq, entity, entity_id, op, at FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2")
+                .bind(after_seq)
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|row| {
                 let seq: i64 = row.try_get("seq")?;
@@ -87,11 +84,8 @@ impl Store {
                     entity: EntityKind::from_code(&entity)
                         .ok_or_else(|| corrupt(format!("unknown entity `{entity}`")))?,
                     id: Id::parse(&id).map_err(|e| corrupt(e.to_string()))?,
-                    op: ChangeOp::from_code(&op)
-                        .ok_or_else(|| corrupt(format!("unknown op `{op}`")))?,
-                    at: DateTime::parse_from_rfc3339(&at)
-                        .map_err(|e| corrupt(e.to_string()))?
-                        .to_utc(),
+                    op: ChangeOp::from_code(&op).ok_or_else(|| corrupt(format!("unknown op `{op}`")))?,
+                    at: DateTime::parse_from_rfc3339(&at).map_err(|e| corrupt(e.to_string()))?.to_utc(),
                 })
             })
             .collect()
@@ -99,9 +93,7 @@ impl Store {
 
     /// The seq of the newest change; 0 when the log is empty.
     pub async fn last_change_seq(&self) -> Result<i64> {
-        let (seq,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM change_log")
-            .fetch_one(&self.pool)
-            .await?;
+        let (seq,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM change_log").fetch_one(&self.pool).await?;
         Ok(seq.unwrap_or(0))
     }
 }

@@ -31,16 +31,9 @@ pub(crate) fn parse_target(url: &str) -> Target {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Target::Postgres(url.to_owned());
     }
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-        .unwrap_or(url);
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
     let path = rest.split('?').next().unwrap_or_default();
-    if path == ":memory:" || path.is_empty() {
-        Target::SqliteMemory
-    } else {
-        Target::SqliteFile(path.to_owned())
-    }
+    if path == ":memory:" || path.is_empty() { Target::SqliteMemory } else { Target::SqliteFile(path.to_owned()) }
 }
 
 /// Escapes the characters that would end the path part of a `sqlite://` URL.
@@ -80,10 +73,7 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await?;
-                Ok(Store {
-                    pool,
-                    backend: Backend::Postgres,
-                })
+                Ok(Store { pool, backend: Backend::Postgres })
             }
             Target::SqliteMemory => {
                 // One connection that never closes: the database lives as long as it does.
@@ -95,17 +85,13 @@ impl Store {
                     .max_lifetime(None)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-                                .await?;
+                            conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").await?;
                             Ok(())
                         })
                     })
                     .connect_with(options)
                     .await?;
-                Ok(Store {
-                    pool,
-                    backend: Backend::Sqlite,
-                })
+                Ok(Store { pool, backend: Backend::Sqlite })
             }
             Target::SqliteFile(path) => {
                 let url = format!("sqlite://{}?mode=rwc", encode_path(&path));
@@ -120,10 +106,7 @@ impl Store {
                     })
                     .connect_with(options)
                     .await?;
-                Ok(Store {
-                    pool,
-                    backend: Backend::Sqlite,
-                })
+                Ok(Store { pool, backend: Backend::Sqlite })
             }
         }
     }
@@ -162,37 +145,17 @@ mod tests {
     #[test]
     fn every_accepted_url_form_is_understood() {
         assert_eq!(parse_target("sqlite::memory:"), Target::SqliteMemory);
-        assert_eq!(
-            parse_target("sqlite:data/w.db"),
-            Target::SqliteFile("data/w.db".into())
-        );
-        assert_eq!(
-            parse_target("sqlite:///tmp/w.db"),
-            Target::SqliteFile("/tmp/w.db".into())
-        );
-        assert_eq!(
-            parse_target("sqlite://w.db?mode=rwc"),
-            Target::SqliteFile("w.db".into())
-        );
-        assert_eq!(
-            parse_target("wegwijs.db"),
-            Target::SqliteFile("wegwijs.db".into())
-        );
-        assert_eq!(
-            parse_target("postgresql://u@h/db"),
-            Target::Postgres("postgresql://u@h/db".into())
-        );
+        assert_eq!(parse_target("sqlite:data/w.db"), Target::SqliteFile("data/w.db".into()));
+        assert_eq!(parse_target("sqlite:///tmp/w.db"), Target::SqliteFile("/tmp/w.db".into()));
+        assert_eq!(parse_target("sqlite://w.db?mode=rwc"), Target::SqliteFile("w.db".into()));
+        assert_eq!(parse_target("wegwijs.db"), Target::SqliteFile("wegwijs.db".into()));
+        assert_eq!(parse_target("postgresql://u@h/db"), Target::Postgres("postgresql://u@h/db".into()));
     }
 
     async fn pragma(store: &Store, name: &str) -> String {
         use sqlx::Row;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}")))
-            .fetch_one(&store.pool)
-            .await
-            .unwrap();
-        row.try_get::<String, _>(0)
-            .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
-            .unwrap()
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA {name}"))).fetch_one(&store.pool).await.unwrap();
+        row.try_get::<String, _>(0).or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string())).unwrap()
     }
 
     #[tokio::test]
@@ -206,10 +169,7 @@ mod tests {
         assert_eq!(pragma(&store, "busy_timeout").await, "5000");
         assert_eq!(pragma(&store, "cache_size").await, "-65536");
         store.migrate().await.unwrap();
-        let files: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(path.exists(), "{files:?}");
     }
 

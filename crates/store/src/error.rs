@@ -34,15 +34,9 @@ impl EntityKind {
 
     /// Reads a stable code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Taxonomy,
-            Self::TaxonomyTerm,
-            Self::Organisation,
-            Self::Location,
-            Self::Service,
-        ]
-        .into_iter()
-        .find(|kind| kind.code() == code)
+        [Self::Taxonomy, Self::TaxonomyTerm, Self::Organisation, Self::Location, Self::Service]
+            .into_iter()
+            .find(|kind| kind.code() == code)
     }
 }
 
@@ -115,9 +109,7 @@ pub(crate) fn from_write(error: sqlx::Error) -> Error {
     if let Some(db) = error.as_database_error()
         && db.is_unique_violation()
     {
-        return Error::Conflict {
-            constraint: db.constraint().unwrap_or("unknown").to_owned(),
-        };
+        return Error::Conflict { constraint: db.constraint().unwrap_or("unknown").to_owned() };
     }
     Error::Database(error)
 }

@@ -10,22 +10,13 @@ impl WriteTx {
     pub async fn put_location(&mut self, l: &Location) -> Result<Written> {
         let kind = EntityKind::Location;
         let data = to_data(kind, &l.id, l)?;
-        let before = self
-            .stored_data(EntityKind::Location, &l.id)
-            .await?;
+        let before = self.stored_data(EntityKind::Location, &l.id).await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &l.id);
             return Ok(Written::Unchanged);
         }
         if let Some(organisation_id) = &l.organisation_id {
-            self.require(
-                kind,
-                &l.id,
-                "organisation_id",
-                EntityKind::Organisation,
-                organisation_id,
-            )
-            .await?;
+            self.require(kind, &l.id, "organisation_id", EntityKind::Organisation, organisation_id).await?;
         }
         self.write(
             sqlx::query(
@@ -48,8 +39,7 @@ impl Store {
             .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|row| from_row(EntityKind::Location, &row))
-            .transpose()
+        row.map(|row| from_row(EntityKind::Location, &row)).transpose()
     }
 
     /// The locations with these ids, in the order of `ids`; unknown ids are skipped

@@ -11,9 +11,7 @@ impl WriteTx {
     pub async fn put_organisation(&mut self, o: &Organisation) -> Result<Written> {
         let kind = EntityKind::Organisation;
         let data = to_data(kind, &o.id, o)?;
-        let before = self
-            .stored_data(EntityKind::Organisation, &o.id)
-            .await?;
+        let before = self.stored_data(EntityKind::Organisation, &o.id).await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &o.id);
             return Ok(Written::Unchanged);
@@ -39,34 +37,29 @@ impl Store {
             .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|row| from_row(EntityKind::Organisation, &row))
-            .transpose()
+        row.map(|row| from_row(EntityKind::Organisation, &row)).transpose()
     }
 
     /// The organisations with these ids, in the order of `ids`; unknown ids are
     /// skipped and repeated ids give one record.
     pub async fn organisations_by_ids(&self, ids: &[Id]) -> Result<Vec<Organisation>> {
-        let found: Vec<Organisation> =
-            by_ids(self, "organisation", EntityKind::Organisation, ids).await?;
+        let found: Vec<Organisation> = by_ids(self, "organisation", EntityKind::Organisation, ids).await?;
         Ok(crate::record::in_order_of(ids, found, |o| &o.id))
     }
 
     /// A page of organisations, ordered by name and then id.
     pub async fn organisations(&self, page: Page) -> Result<Vec<Organisation>> {
-        let rows =
-            sqlx::query("SELECT id, data FROM organisation ORDER BY name, id LIMIT $1 OFFSET $2")
-                .bind(i64::from(page.limit))
-                .bind(to_i64(page.offset))
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = sqlx::query("SELECT id, data FROM organisation ORDER BY name, id LIMIT $1 OFFSET $2")
+            .bind(i64::from(page.limit))
+            .bind(to_i64(page.offset))
+            .fetch_all(&self.pool)
+            .await?;
         from_rows(EntityKind::Organisation, &rows)
     }
 
     /// Number of organisations.
     pub async fn organisation_count(&self) -> Result<u64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisation")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisation").fetch_one(&self.pool).await?;
         Ok(n.max(0).unsigned_abs())
     }
 }
@@ -80,10 +73,7 @@ pub(crate) async fn by_ids<T: serde::de::DeserializeOwned>(
 ) -> Result<Vec<T>> {
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(IN_CHUNK) {
-        let sql = format!(
-            "SELECT id, data FROM {table} WHERE id IN ({})",
-            placeholders(1, chunk.len())
-        );
+        let sql = format!("SELECT id, data FROM {table} WHERE id IN ({})", placeholders(1, chunk.len()));
         let mut query = sqlx::query(AssertSqlSafe(sql));
         for id in chunk {
             query = query.bind(id.as_str());

@@ -13,11 +13,7 @@ pub(crate) const IN_CHUNK: usize = 500;
 
 /// The JSON stored for a record.
 pub(crate) fn to_data<T: Serialize>(entity: EntityKind, id: &Id, record: &T) -> Result<String> {
-    serde_json::to_string(record).map_err(|e| Error::Corrupt {
-        entity,
-        id: id.clone(),
-        reason: e.to_string(),
-    })
+    serde_json::to_string(record).map_err(|e| Error::Corrupt { entity, id: id.clone(), reason: e.to_string() })
 }
 
 /// Reads a record from a row with columns `id` and `data`.
@@ -32,19 +28,13 @@ pub(crate) fn from_row<T: DeserializeOwned>(entity: EntityKind, row: &AnyRow) ->
 }
 
 /// Reads all rows (columns `id`, `data`) as records.
-pub(crate) fn from_rows<T: DeserializeOwned>(
-    entity: EntityKind,
-    rows: &[AnyRow],
-) -> Result<Vec<T>> {
+pub(crate) fn from_rows<T: DeserializeOwned>(entity: EntityKind, rows: &[AnyRow]) -> Result<Vec<T>> {
     rows.iter().map(|row| from_row(entity, row)).collect()
 }
 
 /// `$first, $first+1, …` for `count` parameters.
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Converts a page size or offset to the i64 the drivers bind.
@@ -54,9 +44,7 @@ pub(crate) fn to_i64(n: u64) -> i64 {
 
 /// Puts `found` in the order of `ids`, once per id, skipping ids that were not found.
 pub(crate) fn in_order_of<T>(ids: &[Id], found: Vec<T>, id_of: impl Fn(&T) -> &Id) -> Vec<T> {
-    let mut by_id: std::collections::HashMap<Id, T> = found
-        .into_iter()
-        .map(|record| (id_of(&record).clone(), record))
-        .collect();
+    let mut by_id: std::collections::HashMap<Id, T> =
+        found.into_iter().map(|record| (id_of(&record).clone(), record)).collect();
     ids.iter().filter_map(|id| by_id.remove(id)).collect()
 }

@@ -15,35 +15,20 @@ impl WriteTx {
     pub async fn put_service(&mut self, s: &Service) -> Result<Written> {
         let kind = EntityKind::Service;
         let data = to_data(kind, &s.id, s)?;
-        let before = self
-            .stored_data(EntityKind::Service, &s.id)
-            .await?;
+        let before = self.stored_data(EntityKind::Service, &s.id).await?;
         if before.as_deref() == Some(data.as_str()) {
             return Ok(Written::Unchanged);
         }
-        self.require(
-            kind,
-            &s.id,
-            "organisation_id",
-            EntityKind::Organisation,
-            &s.organisation_id,
-        )
-        .await?;
+        self.require(kind, &s.id, "organisation_id", EntityKind::Organisation, &s.organisation_id).await?;
         let terms = distinct(s.terms.iter());
         for term in &terms {
-            self.require(kind, &s.id, "terms", EntityKind::TaxonomyTerm, term)
-                .await?;
+            self.require(kind, &s.id, "terms", EntityKind::TaxonomyTerm, term).await?;
         }
         let mut seen = HashSet::new();
-        let locations: Vec<(&Id, &Id)> = s
-            .locations
-            .iter()
-            .filter(|at| seen.insert(&at.location_id))
-            .map(|at| (&at.location_id, &at.id))
-            .collect();
+        let locations: Vec<(&Id, &Id)> =
+            s.locations.iter().filter(|at| seen.insert(&at.location_id)).map(|at| (&at.location_id, &at.id)).collect();
         for (location, _) in &locations {
-            self.require(kind, &s.id, "locations", EntityKind::Location, location)
-                .await?;
+            self.require(kind, &s.id, "locations", EntityKind::Location, location).await?;
         }
 
         self.write(
@@ -73,31 +58,20 @@ impl WriteTx {
     /// Deletes a service and its links; [`Error::NotFound`] if there is none.
     pub async fn delete_service(&mut self, id: &Id) -> Result<()> {
         self.forget_prefetched(EntityKind::Service, id);
-        let exists = sqlx::query("SELECT 1 FROM service WHERE id = $1")
-            .bind(id.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
+        let exists =
+            sqlx::query("SELECT 1 FROM service WHERE id = $1").bind(id.as_str()).fetch_optional(&mut *self.tx).await?;
         if exists.is_none() {
-            return Err(Error::NotFound {
-                entity: EntityKind::Service,
-                id: id.clone(),
-            });
+            return Err(Error::NotFound { entity: EntityKind::Service, id: id.clone() });
         }
         self.delete_links(id).await?;
-        self.write(sqlx::query("DELETE FROM service WHERE id = $1").bind(id.as_str()))
-            .await?;
-        self.log_change(EntityKind::Service, id, ChangeOp::Delete)
-            .await
+        self.write(sqlx::query("DELETE FROM service WHERE id = $1").bind(id.as_str())).await?;
+        self.log_change(EntityKind::Service, id, ChangeOp::Delete).await
     }
 
     async fn delete_links(&mut self, id: &Id) -> Result<()> {
         self.flush_links().await?;
-        self.write(sqlx::query("DELETE FROM service_term WHERE service_id = $1").bind(id.as_str()))
-            .await?;
-        self.write(
-            sqlx::query("DELETE FROM service_location WHERE service_id = $1").bind(id.as_str()),
-        )
-        .await
+        self.write(sqlx::query("DELETE FROM service_term WHERE service_id = $1").bind(id.as_str())).await?;
+        self.write(sqlx::query("DELETE FROM service_location WHERE service_id = $1").bind(id.as_str())).await
     }
 }
 
@@ -114,8 +88,7 @@ impl Store {
             .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|row| from_row(EntityKind::Service, &row))
-            .transpose()
+        row.map(|row| from_row(EntityKind::Service, &row)).transpose()
     }
 
     /// A page of services, ordered by name (byte order) and then id.
@@ -151,20 +124,16 @@ impl Store {
 
     /// Number of services.
     pub async fn service_count(&self) -> Result<u64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service").fetch_one(&self.pool).await?;
         Ok(n.max(0).unsigned_abs())
     }
 
     /// All services of one organisation, ordered by name and then id.
     pub async fn services_of_organisation(&self, id: &Id) -> Result<Vec<Service>> {
-        let rows = sqlx::query(
-            "SELECT id, data FROM service WHERE organisation_id = $1 ORDER BY name, id",
-        )
-        .bind(id.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT id, data FROM service WHERE organisation_id = $1 ORDER BY name, id")
+            .bind(id.as_str())
+            .fetch_all(&self.pool)
+            .await?;
         from_rows(EntityKind::Service, &rows)
     }
 }

@@ -9,9 +9,7 @@ impl WriteTx {
     pub async fn put_taxonomy(&mut self, t: &Taxonomy) -> Result<Written> {
         let kind = EntityKind::Taxonomy;
         let data = to_data(kind, &t.id, t)?;
-        let before = self
-            .stored_data(EntityKind::Taxonomy, &t.id)
-            .await?;
+        let before = self.stored_data(EntityKind::Taxonomy, &t.id).await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &t.id);
             return Ok(Written::Unchanged);
@@ -32,21 +30,12 @@ impl WriteTx {
     pub async fn put_taxonomy_term(&mut self, t: &TaxonomyTerm) -> Result<Written> {
         let kind = EntityKind::TaxonomyTerm;
         let data = to_data(kind, &t.id, t)?;
-        let before = self
-            .stored_data(EntityKind::TaxonomyTerm, &t.id)
-            .await?;
+        let before = self.stored_data(EntityKind::TaxonomyTerm, &t.id).await?;
         if before.as_deref() == Some(data.as_str()) {
             self.mark_known(kind, &t.id);
             return Ok(Written::Unchanged);
         }
-        self.require(
-            kind,
-            &t.id,
-            "taxonomy_id",
-            EntityKind::Taxonomy,
-            &t.taxonomy_id,
-        )
-        .await?;
+        self.require(kind, &t.id, "taxonomy_id", EntityKind::Taxonomy, &t.taxonomy_id).await?;
         self.write(
             sqlx::query(
                 "INSERT INTO taxonomy_term (id, taxonomy_id, data) VALUES ($1, $2, $3) \
@@ -64,17 +53,14 @@ impl WriteTx {
 impl Store {
     /// All taxonomies, by id.
     pub async fn taxonomies(&self) -> Result<Vec<Taxonomy>> {
-        let rows = sqlx::query("SELECT id, data FROM taxonomy ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query("SELECT id, data FROM taxonomy ORDER BY id").fetch_all(&self.pool).await?;
         from_rows(EntityKind::Taxonomy, &rows)
     }
 
     /// All taxonomy terms, by taxonomy and then id.
     pub async fn taxonomy_terms(&self) -> Result<Vec<TaxonomyTerm>> {
-        let rows = sqlx::query("SELECT id, data FROM taxonomy_term ORDER BY taxonomy_id, id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, data FROM taxonomy_term ORDER BY taxonomy_id, id").fetch_all(&self.pool).await?;
         from_rows(EntityKind::TaxonomyTerm, &rows)
     }
 }

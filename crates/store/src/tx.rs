@@ -85,10 +85,7 @@ impl WriteTx {
     /// between two store writers.) SQLite already allows one writer at a time.
     pub(crate) async fn lock_writers(&mut self) -> Result<()> {
         if self.backend == Backend::Postgres && !self.writer_locked {
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(WRITER_LOCK_KEY)
-                .execute(&mut *self.tx)
-                .await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITER_LOCK_KEY).execute(&mut *self.tx).await?;
             self.writer_locked = true;
         }
         Ok(())
@@ -147,18 +144,11 @@ impl WriteTx {
         target: EntityKind,
         target_id: &Id,
     ) -> Result<()> {
-        if self
-            .known
-            .get(&target)
-            .is_some_and(|ids| ids.contains(target_id))
-        {
+        if self.known.get(&target).is_some_and(|ids| ids.contains(target_id)) {
             return Ok(());
         }
         let sql = format!("SELECT 1 FROM {} WHERE id = $1", table(target));
-        let found = sqlx::query(AssertSqlSafe(sql))
-            .bind(target_id.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
+        let found = sqlx::query(AssertSqlSafe(sql)).bind(target_id.as_str()).fetch_optional(&mut *self.tx).await?;
         if found.is_none() {
             return Err(Error::UnknownReference {
                 entity,
@@ -173,12 +163,7 @@ impl WriteTx {
     }
 
     /// Records a change made in this transaction in the change log.
-    pub(crate) async fn log_change(
-        &mut self,
-        entity: EntityKind,
-        id: &Id,
-        op: ChangeOp,
-    ) -> Result<()> {
+    pub(crate) async fn log_change(&mut self, entity: EntityKind, id: &Id, op: ChangeOp) -> Result<()> {
         self.lock_writers().await?;
         let at = crate::change_log::now_text();
         self.pending.changes.push((entity, id.clone(), op, at));
@@ -192,27 +177,12 @@ impl WriteTx {
         let changes = std::mem::take(&mut self.pending.changes);
         for chunk in changes.chunks(FLUSH_ROWS) {
             let rows: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    format!(
-                        "(${}, ${}, ${}, ${})",
-                        4 * i + 1,
-                        4 * i + 2,
-                        4 * i + 3,
-                        4 * i + 4
-                    )
-                })
+                .map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
                 .collect();
-            let sql = format!(
-                "INSERT INTO change_log (entity, entity_id, op, at) VALUES {}",
-                rows.join(", ")
-            );
+            let sql = format!("INSERT INTO change_log (entity, entity_id, op, at) VALUES {}", rows.join(", "));
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for (entity, id, op, at) in chunk {
-                query = query
-                    .bind(entity.code())
-                    .bind(id.as_str())
-                    .bind(op.code())
-                    .bind(at.as_str());
+                query = query.bind(entity.code()).bind(id.as_str()).bind(op.code()).bind(at.as_str());
             }
             query.execute(&mut *self.tx).await.map_err(from_write)?;
         }
@@ -220,22 +190,13 @@ impl WriteTx {
     }
 
     /// Queues the link rows of a service just written.
-    pub(crate) async fn queue_links(
-        &mut self,
-        service: &Id,
-        terms: &[&Id],
-        locations: &[(&Id, &Id)],
-    ) -> Result<()> {
+    pub(crate) async fn queue_links(&mut self, service: &Id, terms: &[&Id], locations: &[(&Id, &Id)]) -> Result<()> {
         let pending = &mut self.pending;
-        pending
-            .service_terms
-            .extend(terms.iter().map(|t| (service.clone(), (*t).clone())));
+        pending.service_terms.extend(terms.iter().map(|t| (service.clone(), (*t).clone())));
         pending
             .service_locations
             .extend(locations.iter().map(|(l, sal)| (service.clone(), (*l).clone(), (*sal).clone())));
-        if pending.service_terms.len() >= FLUSH_ROWS
-            || pending.service_locations.len() >= FLUSH_ROWS
-        {
+        if pending.service_terms.len() >= FLUSH_ROWS || pending.service_locations.len() >= FLUSH_ROWS {
             self.flush_links().await?;
         }
         Ok(())
@@ -245,15 +206,10 @@ impl WriteTx {
     pub(crate) async fn flush_links(&mut self) -> Result<()> {
         let terms = std::mem::take(&mut self.pending.service_terms);
         let terms: Vec<[&Id; 2]> = terms.iter().map(|(s, t)| [s, t]).collect();
-        self.insert_rows("INSERT INTO service_term (service_id, term_id) VALUES ", &terms)
-            .await?;
+        self.insert_rows("INSERT INTO service_term (service_id, term_id) VALUES ", &terms).await?;
         let locations = std::mem::take(&mut self.pending.service_locations);
         let locations: Vec<[&Id; 3]> = locations.iter().map(|(s, l, sal)| [s, l, sal]).collect();
-        self.insert_rows(
-            "INSERT INTO service_location (service_id, location_id, sal_id) VALUES ",
-            &locations,
-        )
-        .await
+        self.insert_rows("INSERT INTO service_location (service_id, location_id, sal_id) VALUES ", &locations).await
     }
 
     /// Multi-row insert of `rows`, `N` columns each, in chunks of [`FLUSH_ROWS`].
@@ -287,24 +243,11 @@ impl WriteTx {
     }
 
     /// Finishes a put: logs the change unless nothing changed, and reports what happened.
-    pub(crate) async fn finish_put(
-        &mut self,
-        entity: EntityKind,
-        id: &Id,
-        existed: bool,
-    ) -> Result<Written> {
-        let op = if existed {
-            ChangeOp::Update
-        } else {
-            ChangeOp::Insert
-        };
+    pub(crate) async fn finish_put(&mut self, entity: EntityKind, id: &Id, existed: bool) -> Result<Written> {
+        let op = if existed { ChangeOp::Update } else { ChangeOp::Insert };
         self.log_change(entity, id, op).await?;
         self.mark_known(entity, id);
-        Ok(if existed {
-            Written::Updated
-        } else {
-            Written::Inserted
-        })
+        Ok(if existed { Written::Updated } else { Written::Inserted })
     }
 }
 

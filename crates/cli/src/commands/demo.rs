@@ -38,7 +38,11 @@ pub fn today() -> DateTime<Utc> {
 pub async fn fill(store: &Store, scale: usize, seed: u64, now: DateTime<Utc>, dry_run: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     let data = wegwijs_demo::generate(&DemoConfig { services: scale, seed, now });
-    tracing::info!(services = data.services.len(), elapsed_ms = started.elapsed().as_millis() as u64, "demo data generated");
+    tracing::info!(
+        services = data.services.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "demo data generated"
+    );
     let started = Instant::now();
     let summary = batch::write(store, &into_batch(data), dry_run).await?;
     let verb = if dry_run { "would write (dry run, nothing changed)" } else { "written" };

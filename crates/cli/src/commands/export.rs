@@ -42,7 +42,8 @@ pub async fn run(database_url: &str, format: Format) -> anyhow::Result<()> {
             // Write next to the target and rename, so a failed export never leaves
             // half a file under the real name.
             let partial = path.with_extension("partial");
-            let file = std::fs::File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+            let file =
+                std::fs::File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
             let mut out = std::io::BufWriter::new(file);
             let count = write_hsds(&store, &mut out, options).await?;
             out.into_inner().context("cannot finish writing")?.sync_all()?;
@@ -72,11 +73,8 @@ pub async fn write_hsds(store: &Store, out: &mut impl Write, options: ExportOpti
         let services = store.services_after(after.as_ref(), PAGE).await?;
         let Some(last) = services.last() else { break };
         after = Some(last.id.clone());
-        let missing_orgs: Vec<Id> = services
-            .iter()
-            .map(|s| s.organisation_id.clone())
-            .filter(|id| !organisations.contains_key(id))
-            .collect();
+        let missing_orgs: Vec<Id> =
+            services.iter().map(|s| s.organisation_id.clone()).filter(|id| !organisations.contains_key(id)).collect();
         for organisation in store.organisations_by_ids(&missing_orgs).await? {
             organisations.insert(organisation.id.clone(), organisation);
         }
@@ -92,11 +90,8 @@ pub async fn write_hsds(store: &Store, out: &mut impl Write, options: ExportOpti
             let organisation = organisations
                 .get(&service.organisation_id)
                 .with_context(|| format!("service {} refers to a missing organisation", service.id))?;
-            let service_locations: Vec<Location> = service
-                .locations
-                .iter()
-                .filter_map(|sal| locations.get(&sal.location_id).cloned())
-                .collect();
+            let service_locations: Vec<Location> =
+                service.locations.iter().filter_map(|sal| locations.get(&sal.location_id).cloned()).collect();
             let json = service_to_hsds(service, organisation, &service_locations, &terms, options);
             out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
             serde_json::to_writer(&mut *out, &json)?;

@@ -34,10 +34,9 @@ pub async fn run(database_url: &str, format: Format) -> anyhow::Result<()> {
     if file.metadata()?.is_dir() {
         bail!("{} is a folder, not a file", args.file.display());
     }
-    let source_name = args
-        .source
-        .clone()
-        .unwrap_or_else(|| args.file.file_name().map_or_else(|| "import".to_owned(), |n| n.to_string_lossy().into_owned()));
+    let source_name = args.source.clone().unwrap_or_else(|| {
+        args.file.file_name().map_or_else(|| "import".to_owned(), |n| n.to_string_lossy().into_owned())
+    });
     let context = ImportContext { now: chrono::Utc::now(), source_name };
     let parsed = tokio::task::spawn_blocking(move || read_services(std::io::BufReader::new(file), &context))
         .await

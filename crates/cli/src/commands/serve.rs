@@ -35,5 +35,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     let state = AppState { store, config: Arc::new(WebConfig::default()) };
     eprintln!("Wegwijs is running: open http://{address}/ in your browser (Ctrl-C stops).");
-    wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal()).await.context("the server stopped with an error")
+    wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal())
+        .await
+        .context("the server stopped with an error")
 }

@@ -54,7 +54,10 @@ fn five_digit_postcode_is_refused_with_record_and_field() {
     assert!(!sal.is_empty(), "the template service has a location");
     sal[0]["location"]["addresses"][0]["postal_code"] = json!("12345");
     let message = refused(&db, &before, &serde_json::to_vec(&json!([service])).unwrap());
-    assert!(message.contains("postcode-fout") && message.contains("postal_code") && message.contains("12345"), "{message}");
+    assert!(
+        message.contains("postcode-fout") && message.contains("postal_code") && message.contains("12345"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -7,17 +7,10 @@ use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
 pub const ALL: &[Template] = &[
     Template {
         key: "mantelzorgondersteuning",
-        names: &[
-            "Steunpunt Mantelzorg",
-            "Mantelzorgondersteuning",
-            "Mantelzorgconsulent",
-        ],
+        names: &["Steunpunt Mantelzorg", "Mantelzorgondersteuning", "Mantelzorgconsulent"],
         summary: "Zorgt u voor iemand in uw omgeving? Wij luisteren, geven advies en helpen u om het vol te houden.",
         description: "Informatie, advies en emotionele ondersteuning voor mantelzorgers, gericht op het voorkomen van overbelasting. De mantelzorgconsulent brengt de belastbaarheid in kaart (EDIZ), ondersteunt bij het regelen van respijtzorg en organiseert lotgenotencontact en de jaarlijkse mantelzorgwaardering.",
-        extras: &[
-            "Ook jonge mantelzorgers kunnen bij ons terecht.",
-            "Wij komen ook bij u thuis.",
-        ],
+        extras: &["Ook jonge mantelzorgers kunnen bij ons terecht.", "Wij komen ook bij u thuis."],
         themes: &["mantelzorg"],
         health: &["mentaal-welbevinden", "kwaliteit-van-leven"],
         providers: &[Welzijn, Stichting],
@@ -41,9 +34,7 @@ pub const ALL: &[Template] = &[
         funding: &[Wmo, Wlz],
         referral: (
             ReferralRoute::Gemeente,
-            Some(
-                "U heeft een indicatie van het Wmo-loket nodig. Met een Wlz-indicatie regelt het zorgkantoor het.",
-            ),
+            Some("U heeft een indicatie van het Wmo-loket nodig. Met een Wlz-indicatie regelt het zorgkantoor het."),
         ),
         apply: "Vraag eerst een indicatie aan bij het Wmo-loket. Daarna plant u samen met ons de logeerdagen.",
         wait: Some("Logeerdagen 4 tot 6 weken vooruit plannen"),
@@ -74,10 +65,7 @@ pub const ALL: &[Template] = &[
         groups: &[Ouderen, Mantelzorgers],
         ages: (Some(50), None),
         funding: &[Zvw],
-        referral: (
-            ReferralRoute::Huisarts,
-            Some("De huisarts of geriater meldt u aan na de diagnose dementie."),
-        ),
+        referral: (ReferralRoute::Huisarts, Some("De huisarts of geriater meldt u aan na de diagnose dementie.")),
         apply: "Vraag uw huisarts om een verwijzing. Wij bellen u binnen een week.",
         wait: Some("1 tot 3 weken"),
         pro: Some(
@@ -91,10 +79,7 @@ pub const ALL: &[Template] = &[
         names: &["Maaltijden aan huis", "Maaltijdservice", "Tafeltje-dek-je"],
         summary: "Koken lukt niet meer zo goed? Wij brengen elke dag een warme of verse maaltijd bij u thuis.",
         description: "Dagelijkse bezorging van warme of gekoelde maaltijden, ook dieetmaaltijden (zoutarm, diabetisch, gemalen) en Halal. De bezorger let op het welzijn van de cliënt en signaleert bijzonderheden aan de contactpersoon.",
-        extras: &[
-            "U kunt per dag kiezen uit drie menu's.",
-            "U zit nergens aan vast en kunt per week opzeggen.",
-        ],
+        extras: &["U kunt per dag kiezen uit drie menu's.", "U zit nergens aan vast en kunt per week opzeggen."],
         themes: &["ouderen", "gezondheid"],
         health: &["lichaamsfuncties", "dagelijks-functioneren"],
         providers: &[Bedrijf, Welzijn],
@@ -107,11 +92,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "boodschappendienst",
-        names: &[
-            "Boodschappendienst",
-            "Boodschappenhulp",
-            "Boodschappenplusbus",
-        ],
+        names: &["Boodschappendienst", "Boodschappenhulp", "Boodschappenplusbus"],
         summary: "Kunt u zelf geen boodschappen doen? Een vrijwilliger doet ze voor u of gaat met u mee.",
         description: "Boodschappenservice door vrijwilligers voor zelfstandig wonende ouderen en mensen met een beperking, ter ondersteuning van de zelfredzaamheid en het tegengaan van sociaal isolement. Voorschieten van geld gebeurt niet.",
         themes: &["ouderen"],
@@ -166,9 +147,7 @@ pub const ALL: &[Template] = &[
         funding: &[Wmo],
         referral: (
             ReferralRoute::Gemeente,
-            Some(
-                "Vraag een keukentafelgesprek aan bij het Wmo-loket; na de indicatie kiest u ons als aanbieder.",
-            ),
+            Some("Vraag een keukentafelgesprek aan bij het Wmo-loket; na de indicatie kiest u ons als aanbieder."),
         ),
         apply: "Meld u eerst bij het Wmo-loket. Na het besluit nemen wij binnen een week contact met u op.",
         wait: Some("Start binnen 2 weken na de indicatie"),
@@ -176,11 +155,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "ouderenadviseur",
-        names: &[
-            "Ouderenadviseur",
-            "Seniorenvoorlichter",
-            "Spreekuur ouderenadviseur",
-        ],
+        names: &["Ouderenadviseur", "Seniorenvoorlichter", "Spreekuur ouderenadviseur"],
         summary: "Heeft u vragen over ouder worden, wonen of zorg? De ouderenadviseur zoekt samen met u naar oplossingen.",
         description: "Ouderenadvieswerk: huisbezoeken, vraagverheldering en kortdurende begeleiding bij vragen over wonen, welzijn, zorg en financiën. Uitvoering van preventieve huisbezoeken aan 75-plussers en schakel naar het sociaal team en de wijkverpleging.",
         themes: &["ouderen"],
@@ -196,11 +171,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "dagbesteding",
-        names: &[
-            "Dagbesteding",
-            "Dagbesteding {flower}",
-            "Ontmoetingscentrum {p}",
-        ],
+        names: &["Dagbesteding", "Dagbesteding {flower}", "Ontmoetingscentrum {p}"],
         summary: "Wilt u overdag iets zinvols doen met anderen? Bij onze dagbesteding bent u welkom voor activiteiten en gezelschap.",
         description: "Groepsgerichte begeleiding (dagbesteding) voor ouderen met (beginnende) dementie of somatische beperkingen en voor volwassenen met een verstandelijke of psychische beperking. Gericht op structuur, behoud van vaardigheden en ontlasting van de mantelzorger; vervoer kan worden geregeld.",
         themes: &["dagbesteding", "ouderen"],
@@ -209,10 +180,7 @@ pub const ALL: &[Template] = &[
         providers: &[Stichting, Bedrijf],
         groups: &[Ouderen, MensenMetBeperking, PsychischeKwetsbaarheid],
         funding: &[Wmo, Wlz],
-        referral: (
-            ReferralRoute::Gemeente,
-            Some("Voor dagbesteding is een Wmo-indicatie of een Wlz-indicatie nodig."),
-        ),
+        referral: (ReferralRoute::Gemeente, Some("Voor dagbesteding is een Wmo-indicatie of een Wlz-indicatie nodig.")),
         apply: "Kom eerst een dag vrijblijvend meedraaien. Daarna regelt u de indicatie via het Wmo-loket.",
         wait: Some("Wachtlijst van ongeveer 4 weken"),
         pro: Some(
@@ -239,11 +207,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "automaatje",
-        names: &[
-            "AutoMaatje {p}",
-            "Vrijwilligersvervoer",
-            "Rijdende vrijwilligers",
-        ],
+        names: &["AutoMaatje {p}", "Vrijwilligersvervoer", "Rijdende vrijwilligers"],
         summary: "Moet u naar de dokter of op visite, maar heeft u geen vervoer? Een vrijwilliger rijdt u in zijn eigen auto.",
         description: "Vrijwillig vervoer op basis van een kilometervergoeding, voor inwoners die minder mobiel zijn en geen gebruik kunnen maken van eigen of openbaar vervoer. Bemiddeling door een vaste coördinator; ritten binnen de regio.",
         themes: &["vervoer", "ouderen"],
@@ -258,11 +222,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "rolstoelpool",
-        names: &[
-            "Rolstoelpool",
-            "Hulpmiddelen uitleen",
-            "Uitleen hulpmiddelen",
-        ],
+        names: &["Rolstoelpool", "Hulpmiddelen uitleen", "Uitleen hulpmiddelen"],
         summary: "Heeft u tijdelijk een rolstoel, rollator of krukken nodig? U leent ze bij ons.",
         description: "Kortdurende uitleen van hulpmiddelen (tot 26 weken) zoals rolstoelen, rollators, douchestoelen en hoog-laagbedden, vanuit de basisverzekering. Langdurige verstrekking verloopt via de Wmo of de zorgverzekeraar.",
         themes: &["handicap-en-beperking", "gezondheid"],

@@ -66,11 +66,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "ouderensoos",
-        names: &[
-            "Ouderensoos",
-            "Seniorenmiddag",
-            "Koffieochtend voor senioren",
-        ],
+        names: &["Ouderensoos", "Seniorenmiddag", "Koffieochtend voor senioren"],
         summary: "Wilt u er gezellig even uit? Op onze middagen kaarten, praten en lachen senioren met elkaar.",
         description: "Wekelijkse ontmoetingsactiviteit voor senioren (klaverjassen, bingo, lezingen en uitstapjes), gericht op het voorkomen van eenzaamheid en het signaleren van ondersteuningsvragen.",
         themes: &["ontmoeting", "ouderen"],
@@ -86,11 +82,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "voetbal",
-        names: &[
-            "Voetbal voor jeugd en senioren",
-            "Walking football",
-            "G-voetbal",
-        ],
+        names: &["Voetbal voor jeugd en senioren", "Walking football", "G-voetbal"],
         summary: "Wilt u voetballen bij een club in de buurt? Wij hebben teams voor jong en oud, ook op zaterdag.",
         description: "Georganiseerde voetbalcompetitie onder de KNVB voor jeugd, senioren en veteranen, walking football voor 60-plussers en een G-team voor spelers met een beperking. Gekwalificeerde trainers en een vertrouwenscontactpersoon.",
         themes: &["sport-en-cultuur"],
@@ -204,11 +196,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "zorgzame-gemeenschap",
-        names: &[
-            "Diaconie: hulp en aandacht",
-            "Bezoekwerk",
-            "Omzien naar elkaar",
-        ],
+        names: &["Diaconie: hulp en aandacht", "Bezoekwerk", "Omzien naar elkaar"],
         summary: "Zit u in een moeilijke periode of bent u veel alleen? Onze vrijwilligers komen graag bij u op bezoek.",
         description: "Diaconaal bezoekwerk en praktische hulp vanuit de geloofsgemeenschap, ongeacht levensovertuiging; in noodsituaties is incidentele financiële ondersteuning mogelijk in afstemming met de schuldhulpverlening.",
         themes: &["ontmoeting", "psychische-gezondheid"],
@@ -221,11 +209,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "vakantieactiviteiten",
-        names: &[
-            "Zomerspelen",
-            "Kindervakantieweek {p}",
-            "Speeltuinvereniging {p}",
-        ],
+        names: &["Zomerspelen", "Kindervakantieweek {p}", "Speeltuinvereniging {p}"],
         summary: "Zoekt u iets leuks voor uw kind in de vakantie? Doe mee met spelletjes, knutselen en sport.",
         description: "Vakantieprogramma voor basisschoolkinderen met sport, spel en creatieve activiteiten, uitgevoerd door vrijwilligers en buurtsportcoaches. Kinderen met de meedoenregeling doen gratis mee.",
         themes: &["jeugd-en-gezin", "sport-en-cultuur"],

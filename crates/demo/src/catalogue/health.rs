@@ -34,10 +34,7 @@ pub const ALL: &[Template] = &[
         providers: &[Huisarts],
         groups: &[Volwassenen, Jongeren, PsychischeKwetsbaarheid],
         funding: &[Zvw],
-        referral: (
-            ReferralRoute::Huisarts,
-            Some("Uw eigen huisarts verwijst u door binnen de praktijk."),
-        ),
+        referral: (ReferralRoute::Huisarts, Some("Uw eigen huisarts verwijst u door binnen de praktijk.")),
         apply: "Bespreek uw klachten met uw huisarts. Die plant een eerste gesprek met de POH-GGZ.",
         wait: Some("1 tot 2 weken"),
         pro: Some(
@@ -80,11 +77,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "valpreventie",
-        names: &[
-            "Valpreventie: In Balans",
-            "Cursus Vallen Verleden Tijd",
-            "Valpreventietraining",
-        ],
+        names: &["Valpreventie: In Balans", "Cursus Vallen Verleden Tijd", "Valpreventietraining"],
         summary: "Bent u bang om te vallen? In deze cursus oefent u uw evenwicht en leert u veilig bewegen.",
         description: "Erkende valpreventieve beweeginterventie voor thuiswonende ouderen met een verhoogd valrisico, na een valrisicotest (Timed Up and Go). Groepstraining van tien weken gericht op balans, spierkracht en valangst, gegeven door een fysiotherapeut.",
         themes: &["ouderen", "gezondheid", "veiligheid"],
@@ -99,18 +92,10 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "beweegprogramma",
-        names: &[
-            "Meer Bewegen voor Ouderen",
-            "Beweegmaatje {p}",
-            "Stoelyoga",
-            "Wandelgroep {p}",
-        ],
+        names: &["Meer Bewegen voor Ouderen", "Beweegmaatje {p}", "Stoelyoga", "Wandelgroep {p}"],
         summary: "Wilt u fit blijven op uw eigen tempo? Beweeg samen met anderen, onder goede begeleiding.",
         description: "Laagdrempelig beweegaanbod in groepsverband voor ouderen en mensen met een chronische aandoening, gericht op conditie, mobiliteit en sociale contacten. Onderdeel van het lokale sportakkoord en de preventieaanpak van de gemeente.",
-        extras: &[
-            "Na afloop drinken we samen koffie.",
-            "De eerste keer is gratis; kom gerust kijken.",
-        ],
+        extras: &["Na afloop drinken we samen koffie.", "De eerste keer is gratis; kom gerust kijken."],
         themes: &["sport-en-cultuur", "ouderen", "gezondheid"],
         health: &["lichaamsfuncties", "meedoen"],
         providers: &[Welzijn, Sportclub, Ouderenbond],
@@ -152,9 +137,7 @@ pub const ALL: &[Template] = &[
         groups: &[Volwassenen, Ouderen, PsychischeKwetsbaarheid],
         referral: (
             ReferralRoute::Huisarts,
-            Some(
-                "De huisarts of praktijkondersteuner geeft u een 'recept' en meldt u bij ons aan.",
-            ),
+            Some("De huisarts of praktijkondersteuner geeft u een 'recept' en meldt u bij ons aan."),
         ),
         apply: "Na de verwijzing belt de welzijnscoach u binnen een week voor een eerste gesprek.",
         pro: Some(
@@ -164,11 +147,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "rouwverwerking",
-        names: &[
-            "Rouwgroep",
-            "Rouwverwerking: Verder na verlies",
-            "Praatgroep na verlies",
-        ],
+        names: &["Rouwgroep", "Rouwverwerking: Verder na verlies", "Praatgroep na verlies"],
         summary: "Heeft u iemand verloren? In een kleine groep praat u met anderen die hetzelfde meemaken.",
         description: "Lotgenotengroep voor mensen die een partner, kind of ouder hebben verloren, begeleid door een getrainde rouwbegeleider. Acht bijeenkomsten over rouwtaken, herinneringen en de draad weer oppakken.",
         themes: &["psychische-gezondheid", "ontmoeting"],
@@ -197,11 +176,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "luisterlijn",
-        names: &[
-            "Telefonische luisterdienst",
-            "Luisterlijn {m}",
-            "Chat- en belservice",
-        ],
+        names: &["Telefonische luisterdienst", "Luisterlijn {m}", "Chat- en belservice"],
         summary: "Wilt u uw verhaal kwijt? Bel of chat met een vrijwilliger die naar u luistert, dag en nacht.",
         description: "Anonieme telefonische en online hulpdienst met getrainde vrijwilligers, voor mensen die behoefte hebben aan een luisterend oor bij eenzaamheid, zorgen of psychische klachten. Bij acuut suïciderisico wordt doorverwezen naar 113 Zelfmoordpreventie.",
         themes: &["psychische-gezondheid"],
@@ -214,12 +189,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "patientenvereniging",
-        names: &[
-            "Lotgenotencontact diabetes",
-            "Hart- en vaatgroep {p}",
-            "Parkinsoncafé {p}",
-            "Contactgroep reuma",
-        ],
+        names: &["Lotgenotencontact diabetes", "Hart- en vaatgroep {p}", "Parkinsoncafé {p}", "Contactgroep reuma"],
         summary: "Heeft u een chronische ziekte? Ontmoet anderen met dezelfde aandoening en wissel ervaringen uit.",
         description: "Regionale afdeling van een landelijke patiëntenvereniging: lotgenotencontact, voorlichtingsbijeenkomsten met zorgprofessionals en belangenbehartiging richting zorgaanbieders en zorgverzekeraars.",
         themes: &["gezondheid", "ontmoeting"],
@@ -234,17 +204,10 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "begeleiding-ggz",
-        names: &[
-            "Ambulante begeleiding",
-            "Begeleiding thuis",
-            "Individuele begeleiding GGZ",
-        ],
+        names: &["Ambulante begeleiding", "Begeleiding thuis", "Individuele begeleiding GGZ"],
         summary: "Lukt het u niet goed om uw dagelijks leven op orde te houden? Een vaste begeleider komt bij u thuis.",
         description: "Individuele ambulante begeleiding (Wmo-maatwerkvoorziening) voor volwassenen met psychische kwetsbaarheid of een licht verstandelijke beperking, gericht op zelfredzaamheid: dagstructuur, administratie, huishouden en sociale contacten. Werkwijze herstelgericht, volgens een ondersteuningsplan met doelen die halfjaarlijks worden geëvalueerd.",
-        extras: &[
-            "De begeleider werkt samen met uw netwerk.",
-            "Wij werken met een klein, vast team.",
-        ],
+        extras: &["De begeleider werkt samen met uw netwerk.", "Wij werken met een klein, vast team."],
         themes: &["psychische-gezondheid", "handicap-en-beperking"],
         health: &["dagelijks-functioneren", "mentaal-welbevinden"],
         care: Some("wmo-02"),
@@ -254,9 +217,7 @@ pub const ALL: &[Template] = &[
         funding: &[Wmo],
         referral: (
             ReferralRoute::Gemeente,
-            Some(
-                "Het Wmo-loket of sociaal team stelt na een keukentafelgesprek een indicatie voor begeleiding.",
-            ),
+            Some("Het Wmo-loket of sociaal team stelt na een keukentafelgesprek een indicatie voor begeleiding."),
         ),
         apply: "Vraag begeleiding aan bij het Wmo-loket. Met uw beschikking kiest u ons als aanbieder en plannen wij een kennismaking.",
         wait: Some("4 tot 8 weken"),
@@ -267,10 +228,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "clientondersteuning",
-        names: &[
-            "Onafhankelijke cliëntondersteuning",
-            "Cliëntondersteuning {p}",
-        ],
+        names: &["Onafhankelijke cliëntondersteuning", "Cliëntondersteuning {p}"],
         summary: "Moet u zorg of hulp aanvragen bij de gemeente? Een cliëntondersteuner gaat gratis met u mee naar het gesprek.",
         description: "Onafhankelijke cliëntondersteuning (artikel 2.2.4 Wmo 2015): informatie, advies en kortdurende ondersteuning bij het verhelderen van de hulpvraag, het keukentafelgesprek, bezwaar en het ondersteuningsplan, over Wmo, Jeugdwet, Participatiewet en Wlz heen. Los van de indicatiestelling van de gemeente.",
         themes: &["handicap-en-beperking", "ouderen"],

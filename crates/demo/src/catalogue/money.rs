@@ -7,11 +7,7 @@ use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
 pub const ALL: &[Template] = &[
     Template {
         key: "schuldhulpverlening",
-        names: &[
-            "Schuldhulpverlening",
-            "Schuldhulpverlening {p}",
-            "Hulp bij schulden",
-        ],
+        names: &["Schuldhulpverlening", "Schuldhulpverlening {p}", "Hulp bij schulden"],
         summary: "Heeft u moeite met rekeningen betalen? Wij helpen u gratis om weer overzicht te krijgen.",
         description: "Integrale schuldhulpverlening conform de Wet gemeentelijke schuldhulpverlening (Wgs), inclusief stabilisatie, budgetbeheer en een minnelijk traject. Waar nodig begeleiden wij de aanvraag van een WSNP-traject via de rechtbank.",
         extras: &[
@@ -51,17 +47,10 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "formulierenhulp",
-        names: &[
-            "Formulierenhulp",
-            "Formulierenspreekuur",
-            "Hulp bij formulieren",
-        ],
+        names: &["Formulierenhulp", "Formulierenspreekuur", "Hulp bij formulieren"],
         summary: "Snapt u een brief of formulier niet? Kom langs, wij helpen u gratis met invullen.",
         description: "Laagdrempelig inloopspreekuur voor hulp bij formulieren en brieven van onder meer Belastingdienst, UWV, SVB, DUO en gemeente, zoals toeslagen, kwijtschelding gemeentelijke belastingen en de aanvraag van bijzondere bijstand.",
-        extras: &[
-            "Neem de brief of het formulier en uw DigiD mee.",
-            "U hoeft geen afspraak te maken.",
-        ],
+        extras: &["Neem de brief of het formulier en uw DigiD mee.", "U hoeft geen afspraak te maken."],
         themes: &["geld-en-schulden"],
         health: &["dagelijks-functioneren"],
         providers: &[Welzijn, Stichting, Buurt],
@@ -72,11 +61,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "belastingaangifte",
-        names: &[
-            "Belastingservice",
-            "Hulp bij belastingaangifte",
-            "Invulhulp belastingaangifte",
-        ],
+        names: &["Belastingservice", "Hulp bij belastingaangifte", "Invulhulp belastingaangifte"],
         summary: "Wij vullen uw belastingaangifte voor u in. Dit is voor mensen met een laag inkomen.",
         description: "Hulp bij de aangifte inkomstenbelasting en het aanvragen of wijzigen van huur- en zorgtoeslag, door gecertificeerde belastinginvullers. Voor huishoudens met een inkomen tot ongeveer 130% van het sociaal minimum.",
         themes: &["geld-en-schulden"],
@@ -122,9 +107,7 @@ pub const ALL: &[Template] = &[
         groups: &[LaagInkomen, Ouders],
         referral: (
             ReferralRoute::Wijkteam,
-            Some(
-                "U heeft een verwijsbrief nodig van een hulpverlener, de voedselbank of het sociaal team.",
-            ),
+            Some("U heeft een verwijsbrief nodig van een hulpverlener, de voedselbank of het sociaal team."),
         ),
         apply: "Kom langs tijdens de openingstijden met uw verwijsbrief. U mag vier keer per jaar komen.",
         hours: Hours::Mornings,
@@ -176,17 +159,10 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "digitaal-spreekuur",
-        names: &[
-            "Digitaal spreekuur",
-            "Hulp bij DigiD",
-            "Informatiepunt Digitale Overheid",
-        ],
+        names: &["Digitaal spreekuur", "Hulp bij DigiD", "Informatiepunt Digitale Overheid"],
         summary: "Lukt het niet met DigiD of de computer? Wij helpen u gratis bij het inloggen en invullen.",
         description: "Informatiepunt Digitale Overheid (IDO): ondersteuning bij het aanvragen en activeren van DigiD, het gebruik van de DigiD-app, MijnOverheid, de Berichtenbox en online aanvragen bij overheidsinstanties. Geen inhoudelijke toeslagenadvisering.",
-        extras: &[
-            "Neem uw telefoon, laptop of tablet mee als u die heeft.",
-            "Wij kijken nooit mee met uw wachtwoord.",
-        ],
+        extras: &["Neem uw telefoon, laptop of tablet mee als u die heeft.", "Wij kijken nooit mee met uw wachtwoord."],
         themes: &["onderwijs-en-taal", "ouderen"],
         health: &["dagelijks-functioneren", "meedoen"],
         providers: &[Cultuur, Welzijn],

@@ -6,11 +6,7 @@ use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
 pub const ALL: &[Template] = &[
     Template {
         key: "vrijwilligerscentrale",
-        names: &[
-            "Vrijwilligerscentrale {p}",
-            "Vrijwilligerspunt",
-            "Vacaturebank vrijwilligerswerk",
-        ],
+        names: &["Vrijwilligerscentrale {p}", "Vrijwilligerspunt", "Vacaturebank vrijwilligerswerk"],
         summary: "Wilt u iets doen voor een ander? Wij helpen u vrijwilligerswerk te vinden dat bij u past.",
         description: "Makelaarsfunctie voor vrijwillige inzet: matching van vrijwilligers en organisaties via de vacaturebank, advies aan vrijwilligersorganisaties over werving, VOG en vrijwilligersverzekering, en deskundigheidsbevordering via de vrijwilligersacademie.",
         themes: &["werk-en-vrijwilligerswerk"],
@@ -32,10 +28,7 @@ pub const ALL: &[Template] = &[
         groups: &[Volwassenen, LaagInkomen, MensenMetBeperking],
         ages: (Some(18), Some(67)),
         funding: &[Participatiewet],
-        referral: (
-            ReferralRoute::Gemeente,
-            Some("De consulent werk en inkomen van de gemeente meldt u aan."),
-        ),
+        referral: (ReferralRoute::Gemeente, Some("De consulent werk en inkomen van de gemeente meldt u aan.")),
         apply: "Heeft u een uitkering? Vraag uw consulent. Anders kunt u zelf bellen voor een oriënterend gesprek.",
         wait: Some("Intake binnen 4 weken"),
         pro: Some(
@@ -54,10 +47,7 @@ pub const ALL: &[Template] = &[
         groups: &[MensenMetBeperking],
         ages: (Some(18), Some(67)),
         funding: &[Participatiewet, Wmo],
-        referral: (
-            ReferralRoute::Gemeente,
-            Some("Via de gemeente of met een indicatie van UWV."),
-        ),
+        referral: (ReferralRoute::Gemeente, Some("Via de gemeente of met een indicatie van UWV.")),
         apply: "Kom vrijblijvend kijken. Uw consulent regelt daarna de aanmelding.",
         wait: Some("Afhankelijk van de plek, 2 tot 3 maanden"),
         ..BASE
@@ -78,11 +68,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "vluchtelingenwerk",
-        names: &[
-            "Begeleiding statushouders",
-            "Maatschappelijke begeleiding nieuwkomers",
-            "Spreekuur nieuwkomers",
-        ],
+        names: &["Begeleiding statushouders", "Maatschappelijke begeleiding nieuwkomers", "Spreekuur nieuwkomers"],
         summary: "Bent u nieuw in Nederland en heeft u een verblijfsvergunning? Wij helpen u met wonen, werk, geld en school.",
         description: "Maatschappelijke begeleiding van statushouders in het kader van de Wet inburgering 2021 en het Participatieverklaringstraject: hulp bij huisvesting, financiële ontzorging in het eerste half jaar, gezondheidszorg, onderwijs en het vinden van werk.",
         themes: &["onderwijs-en-taal", "werk-en-vrijwilligerswerk"],
@@ -96,11 +82,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "woningaanpassing",
-        names: &[
-            "Woningaanpassing via de Wmo",
-            "Woonvoorzieningen",
-            "Aanpassingen in huis",
-        ],
+        names: &["Woningaanpassing via de Wmo", "Woonvoorzieningen", "Aanpassingen in huis"],
         summary: "Is uw huis niet meer goed te gebruiken door uw beperking? De gemeente kijkt of een aanpassing kan helpen.",
         description: "Woonvoorzieningen als Wmo-maatwerkvoorziening (art. 2.3.5 Wmo 2015): losse woonvoorzieningen zoals drempelhulpen en beugels, bouwkundige aanpassingen en verhuiskostenvergoeding. Ergotherapeutisch advies maakt deel uit van het onderzoek.",
         themes: &["wonen", "handicap-en-beperking"],
@@ -138,11 +120,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "wmo-loket",
-        names: &[
-            "Wmo-loket",
-            "Sociaal Team {p}",
-            "Loket Wonen, Welzijn en Zorg",
-        ],
+        names: &["Wmo-loket", "Sociaal Team {p}", "Loket Wonen, Welzijn en Zorg"],
         summary: "Heeft u hulp nodig om thuis te kunnen blijven wonen? Bij het Wmo-loket bespreken we samen wat u nodig heeft.",
         description: "Toegang tot Wmo-voorzieningen: melding, onderzoek (keukentafelgesprek) en besluit binnen de wettelijke termijnen van de Wmo 2015, met aandacht voor eigen kracht, het sociale netwerk en algemene voorzieningen vóór maatwerk.",
         themes: &["wonen", "ouderen", "handicap-en-beperking"],
@@ -153,9 +131,7 @@ pub const ALL: &[Template] = &[
         funding: &[Wmo],
         apply: "Bel het Wmo-loket of vul het meldingsformulier in. U kunt iemand meenemen naar het gesprek.",
         wait: Some("Gesprek binnen 6 weken na uw melding"),
-        pro: Some(
-            "Professionals bellen de regielijn voor overleg; spoedmeldingen worden dezelfde werkdag opgepakt.",
-        ),
+        pro: Some("Professionals bellen de regielijn voor overleg; spoedmeldingen worden dezelfde werkdag opgepakt."),
         ..BASE
     },
     Template {
@@ -198,9 +174,7 @@ pub const ALL: &[Template] = &[
         funding: &[Wmo, Wlz],
         referral: (
             ReferralRoute::Gemeente,
-            Some(
-                "Toegang via de centrumgemeente na een onderzoek door het regionale toegangsteam.",
-            ),
+            Some("Toegang via de centrumgemeente na een onderzoek door het regionale toegangsteam."),
         ),
         apply: "Uw behandelaar of het sociaal team meldt u aan bij de regionale toegang.",
         wait: Some("Wachtlijst van 6 tot 12 maanden"),
@@ -212,11 +186,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "wijkagent-spreekuur",
-        names: &[
-            "Spreekuur wijkagent",
-            "Buurtpreventie {p}",
-            "Whatsapp-buurtpreventie",
-        ],
+        names: &["Spreekuur wijkagent", "Buurtpreventie {p}", "Whatsapp-buurtpreventie"],
         summary: "Wilt u iets melden over veiligheid in uw buurt? Kom naar het spreekuur of doe mee met buurtpreventie.",
         description: "Buurtpreventieteam van bewoners in samenwerking met de wijkagent en de boa's van de gemeente: signaleren van onveilige situaties, woninginbraakpreventie en het beheer van de buurtapp-groepen.",
         themes: &["veiligheid"],

@@ -6,11 +6,7 @@ use wegwijs_domain::{FundingScheme::*, ReferralRoute, TargetGroup::*};
 pub const ALL: &[Template] = &[
     Template {
         key: "cjg-inloop",
-        names: &[
-            "Centrum voor Jeugd en Gezin {p}",
-            "CJG-inloopspreekuur",
-            "Jeugd- en gezinsconsulent",
-        ],
+        names: &["Centrum voor Jeugd en Gezin {p}", "CJG-inloopspreekuur", "Jeugd- en gezinsconsulent"],
         summary: "Heeft u een vraag over opvoeden of opgroeien? Bij het CJG kunt u gewoon binnenlopen of bellen.",
         description: "Laagdrempelige toegang tot preventieve jeugdhulp: informatie en advies over opvoeden en opgroeien, kortdurende opvoedondersteuning, en toeleiding naar jeugdhulp op grond van de Jeugdwet. De jeugd- en gezinscoach werkt volgens 1 gezin, 1 plan, 1 regisseur.",
         themes: &["jeugd-en-gezin"],
@@ -28,11 +24,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "opvoedondersteuning",
-        names: &[
-            "Opvoedondersteuning",
-            "Opvoedcursus Positief Opvoeden",
-            "Oudercursus",
-        ],
+        names: &["Opvoedondersteuning", "Opvoedcursus Positief Opvoeden", "Oudercursus"],
         summary: "Loopt het thuis niet zoals u wilt met uw kind? In een paar gesprekken of een cursus krijgt u praktische tips.",
         description: "Kortdurende, evidence-based opvoedondersteuning (Triple P niveau 3 en 4, Stevig Ouderschap) individueel of in groepsverband, gericht op het versterken van opvoedvaardigheden en het voorkomen van zwaardere jeugdhulp.",
         themes: &["jeugd-en-gezin"],
@@ -48,11 +40,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "jongerenwerk",
-        names: &[
-            "Jongerenwerk {p}",
-            "Jongerencentrum {p}",
-            "Ambulant jongerenwerk",
-        ],
+        names: &["Jongerenwerk {p}", "Jongerencentrum {p}", "Ambulant jongerenwerk"],
         summary: "Ben je tussen de 12 en 23 en zoek je een plek om te chillen of iemand om mee te praten? Kom langs bij het jongerenwerk.",
         description: "Ambulant en accommodatiegebonden jongerenwerk: signaleren, toeleiden en talentontwikkeling van jongeren in de openbare ruimte en het jongerencentrum, met aandacht voor preventie van middelengebruik, schooluitval en overlast. Nauwe samenwerking met politie, scholen en het CJG.",
         themes: &["jeugd-en-gezin", "ontmoeting"],
@@ -84,11 +72,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "jeugdhulp-ambulant",
-        names: &[
-            "Ambulante jeugdhulp",
-            "Gezinsbegeleiding",
-            "Intensieve ambulante gezinsbehandeling",
-        ],
+        names: &["Ambulante jeugdhulp", "Gezinsbegeleiding", "Intensieve ambulante gezinsbehandeling"],
         summary: "Heeft uw gezin meer hulp nodig? Een gezinsbegeleider komt bij u thuis en werkt samen met u aan een oplossing.",
         description: "Ambulante jeugdhulp en gezinsbehandeling op grond van de Jeugdwet, systeemgericht en outreachend, met inzet van onder meer Families First, PMTO en Signs of Safety. Afstemming met school, CJG en eventuele jeugd-ggz.",
         themes: &["jeugd-en-gezin"],
@@ -100,9 +84,7 @@ pub const ALL: &[Template] = &[
         funding: &[Jeugdwet],
         referral: (
             ReferralRoute::Wijkteam,
-            Some(
-                "Een verwijzing van het CJG, de huisarts, jeugdarts of medisch specialist is nodig.",
-            ),
+            Some("Een verwijzing van het CJG, de huisarts, jeugdarts of medisch specialist is nodig."),
         ),
         apply: "Vraag een verwijzing aan het CJG of de huisarts. Wij bellen u binnen 5 werkdagen voor een intake.",
         wait: Some("Wachttijd 6 tot 10 weken"),
@@ -113,11 +95,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "jeugd-ggz",
-        names: &[
-            "Jeugd-GGZ",
-            "Kinder- en jeugdpsychologie",
-            "Praktijk voor kinder- en jeugdpsychologie",
-        ],
+        names: &["Jeugd-GGZ", "Kinder- en jeugdpsychologie", "Praktijk voor kinder- en jeugdpsychologie"],
         summary: "Is uw kind vaak somber, angstig of druk? Een psycholoog onderzoekt wat er speelt en helpt uw kind verder.",
         description: "Diagnostiek en behandeling van psychische problematiek bij kinderen en jongeren (angst, ADHD, autisme, stemmingsproblemen, trauma), onder meer met CGT, EMDR en ouderbegeleiding. Basis- en specialistische jeugd-ggz op grond van de Jeugdwet.",
         themes: &["psychische-gezondheid", "jeugd-en-gezin"],
@@ -140,11 +118,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "veilig-thuis-advies",
-        names: &[
-            "Advies bij huiselijk geweld",
-            "Steunpunt huiselijk geweld",
-            "Advies- en meldpunt huiselijk geweld",
-        ],
+        names: &["Advies bij huiselijk geweld", "Steunpunt huiselijk geweld", "Advies- en meldpunt huiselijk geweld"],
         summary: "Voelt u zich thuis niet veilig, of maakt u zich zorgen om iemand? Bel ons voor advies, ook anoniem.",
         description: "Advies en ondersteuning bij vermoedens van huiselijk geweld en kindermishandeling, in aansluiting op de Wet verplichte meldcode. Wij denken mee over vervolgstappen en leiden toe naar Veilig Thuis, opvang of hulpverlening.",
         themes: &["huiselijk-geweld", "veiligheid"],
@@ -162,11 +136,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "peuterspeelgroep",
-        names: &[
-            "Peuterspeelgroep {flower}",
-            "Peuteropvang {p}",
-            "Voorschoolse educatie",
-        ],
+        names: &["Peuterspeelgroep {flower}", "Peuteropvang {p}", "Voorschoolse educatie"],
         summary: "Wilt u dat uw peuter speelt en leert met andere kinderen? Bij de peuterspeelgroep is uw kind van harte welkom.",
         description: "Peuteropvang voor kinderen van 2 tot 4 jaar met een VE-programma (voor- en vroegschoolse educatie) volgens de Wet kinderopvang; kinderen met een VE-indicatie van het consultatiebureau krijgen 16 uur per week.",
         themes: &["jeugd-en-gezin", "onderwijs-en-taal"],
@@ -229,11 +199,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "kinderen-en-scheiding",
-        names: &[
-            "KIES-groep",
-            "Kinderen en scheiding",
-            "Ouderschap na scheiding",
-        ],
+        names: &["KIES-groep", "Kinderen en scheiding", "Ouderschap na scheiding"],
         summary: "Gaan u en uw partner uit elkaar? Wij helpen u en uw kinderen om goed door deze periode te komen.",
         description: "Groepsprogramma KIES (Kinderen In Echtscheidingssituatie) voor kinderen van 8 tot 12 jaar en ouderbijeenkomsten over ouderschapsplan, loyaliteit en communicatie na scheiding; zo nodig toeleiding naar scheidingsbemiddeling of jeugdhulp.",
         themes: &["jeugd-en-gezin", "psychische-gezondheid"],
@@ -249,11 +215,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "jeugdfonds-sport-cultuur",
-        names: &[
-            "Jeugdfonds Sport en Cultuur",
-            "Sportfonds voor kinderen",
-            "Meedoen voor kinderen",
-        ],
+        names: &["Jeugdfonds Sport en Cultuur", "Sportfonds voor kinderen", "Meedoen voor kinderen"],
         summary: "Is er thuis te weinig geld voor sport, dans of muziekles? Het fonds betaalt de contributie voor uw kind.",
         description: "Vergoeding van contributie of lesgeld en benodigdheden voor sport- en cultuurdeelname van kinderen uit gezinnen met een laag inkomen, aangevraagd door een intermediair (leerkracht, jeugdconsulent, schuldhulpverlener).",
         themes: &["jeugd-en-gezin", "sport-en-cultuur", "geld-en-schulden"],
@@ -263,9 +225,7 @@ pub const ALL: &[Template] = &[
         ages: (Some(4), Some(18)),
         referral: (
             ReferralRoute::Wijkteam,
-            Some(
-                "Een intermediair, zoals de leerkracht, jeugdconsulent of schuldhulpverlener, doet de aanvraag.",
-            ),
+            Some("Een intermediair, zoals de leerkracht, jeugdconsulent of schuldhulpverlener, doet de aanvraag."),
         ),
         apply: "Vraag de school, het CJG of uw hulpverlener om de aanvraag te doen.",
         wait: Some("Besluit binnen 2 weken"),
@@ -273,11 +233,7 @@ pub const ALL: &[Template] = &[
     },
     Template {
         key: "kraamzorg-en-zwangerschap",
-        names: &[
-            "Zwangerschapscursus",
-            "Centering Pregnancy",
-            "Voorlichting zwangerschap",
-        ],
+        names: &["Zwangerschapscursus", "Centering Pregnancy", "Voorlichting zwangerschap"],
         summary: "Bent u zwanger? Samen met andere aanstaande ouders krijgt u uitleg over de zwangerschap, de bevalling en de eerste weken.",
         description: "Groepsgewijze prenatale zorg en voorlichting (Centering Pregnancy) door verloskundigen in samenwerking met de JGZ, met aandacht voor leefstijl, borstvoeding, kraamzorg en het voorkomen van stress bij aanstaande ouders.",
         themes: &["jeugd-en-gezin", "gezondheid"],

@@ -25,14 +25,7 @@ fn rows<R: DeserializeOwned, T>(
 ) -> Result<Vec<T>, GeoFileError> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
-    let headers = reader
-        .headers()
-        .map_err(|e| GeoFileError {
-            file,
-            line: 1,
-            message: e.to_string(),
-        })?
-        .clone();
+    let headers = reader.headers().map_err(|e| GeoFileError { file, line: 1, message: e.to_string() })?.clone();
     let mut out = Vec::new();
     loop {
         let line = reader.position().line();
@@ -40,18 +33,11 @@ fn rows<R: DeserializeOwned, T>(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                return Err(GeoFileError {
-                    file,
-                    line,
-                    message: e.to_string(),
-                });
+                return Err(GeoFileError { file, line, message: e.to_string() });
             }
         }
-        let row: R = record.deserialize(Some(&headers)).map_err(|e| GeoFileError {
-            file,
-            line,
-            message: e.to_string(),
-        })?;
+        let row: R =
+            record.deserialize(Some(&headers)).map_err(|e| GeoFileError { file, line, message: e.to_string() })?;
         out.push(convert(row).map_err(|message| GeoFileError { file, line, message })?);
     }
     Ok(out)
@@ -78,12 +64,7 @@ pub(super) fn pc4s(text: &str) -> Result<Vec<Pc4Area>, GeoFileError> {
         if r.pc4.len() != 4 || !r.pc4.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("{:?} is not a four-digit postcode area", r.pc4));
         }
-        let mut places: Vec<String> = r
-            .places
-            .split('|')
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let mut places: Vec<String> = r.places.split('|').filter(|p| !p.is_empty()).map(str::to_owned).collect();
         if !places.contains(&r.place) {
             places.insert(0, r.place.clone());
         }
@@ -133,12 +114,7 @@ struct WijkRow {
 
 pub(super) fn wijken(text: &str) -> Result<Vec<Wijk>, GeoFileError> {
     rows("wijken.csv", text, |r: WijkRow| {
-        Ok(Wijk {
-            point: point(r.lat, r.lon)?,
-            code: r.code,
-            name: r.name,
-            municipality_code: r.municipality_code,
-        })
+        Ok(Wijk { point: point(r.lat, r.lon)?, code: r.code, name: r.name, municipality_code: r.municipality_code })
     })
 }
 
@@ -158,12 +134,7 @@ struct PlaceRow {
 /// alternate names).
 pub(super) fn places(text: &str) -> Result<(Vec<Place>, Vec<Vec<String>>), GeoFileError> {
     let pairs = rows("places.csv", text, |r: PlaceRow| {
-        let mut alt_names: Vec<String> = r
-            .alt_names
-            .split('|')
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let mut alt_names: Vec<String> = r.alt_names.split('|').filter(|a| !a.is_empty()).map(str::to_owned).collect();
         if r.asciiname != r.name && !r.asciiname.is_empty() {
             alt_names.push(r.asciiname);
         }

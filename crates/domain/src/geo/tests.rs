@@ -15,11 +15,7 @@ fn parsing_the_embedded_files_takes_milliseconds() {
     let start = Instant::now();
     let geo = Geo::parse(PC4_CSV, GEMEENTEN_CSV, WIJKEN_CSV, PLACES_CSV).unwrap();
     let elapsed = start.elapsed();
-    println!(
-        "parsed {} pc4, {} places in {elapsed:?}",
-        geo.pc4s.len(),
-        geo.places.len()
-    );
+    println!("parsed {} pc4, {} places in {elapsed:?}", geo.pc4s.len(), geo.places.len());
     // Generous bound: debug builds of the domain crate are unoptimised.
     assert!(elapsed.as_millis() < 1000, "{elapsed:?}");
 }
@@ -36,14 +32,8 @@ fn postcode_2171_is_sassenheim_in_teylingen() {
 #[test]
 fn a_full_postcode_finds_its_area() {
     let geo = builtin();
-    assert_eq!(
-        geo.postcode(&PostalCode::parse("2215 AB").unwrap()).unwrap().place,
-        "Voorhout"
-    );
-    assert_eq!(
-        geo.postcode(&PostalCode::parse("2362AA").unwrap()).unwrap().place,
-        "Warmond"
-    );
+    assert_eq!(geo.postcode(&PostalCode::parse("2215 AB").unwrap()).unwrap().place, "Voorhout");
+    assert_eq!(geo.postcode(&PostalCode::parse("2362AA").unwrap()).unwrap().place, "Warmond");
 }
 
 #[test]
@@ -74,17 +64,11 @@ fn teylingen_has_eleven_wijken_in_its_three_villages() {
 fn municipalities_are_found_by_code_and_by_name() {
     let geo = builtin();
     let teylingen = geo.municipality("GM1525").unwrap();
-    assert_eq!(
-        (teylingen.name.as_str(), teylingen.province.as_str()),
-        ("Teylingen", "Zuid-Holland")
-    );
+    assert_eq!((teylingen.name.as_str(), teylingen.province.as_str()), ("Teylingen", "Zuid-Holland"));
     assert!(teylingen.inhabitants > 30_000);
     assert_eq!(geo.municipality("gm1525").unwrap().code, "GM1525");
     assert_eq!(geo.municipality_by_name(" teylingen ").unwrap().code, "GM1525");
-    assert_eq!(
-        geo.municipality_by_name("sudwest-fryslan").unwrap().name,
-        "Súdwest-Fryslân"
-    );
+    assert_eq!(geo.municipality_by_name("sudwest-fryslan").unwrap().name, "Súdwest-Fryslân");
     assert_eq!(geo.municipality_by_name("Hengelo").unwrap().name, "Hengelo (O.)");
     assert_eq!(geo.municipality_by_name("hengelo (o.)").unwrap().name, "Hengelo (O.)");
     assert!(geo.municipality("GM9999").is_none());
@@ -97,12 +81,7 @@ fn a_place_name_finds_the_most_populous_place_of_that_name() {
     let sassenheim = geo.place("sassenheim").unwrap();
     assert_eq!(sassenheim.municipality_code, "GM1525");
     let alphen = geo.place("Alphen").unwrap();
-    assert!(
-        geo.places
-            .iter()
-            .filter(|p| p.name == "Alphen")
-            .all(|p| p.population <= alphen.population)
-    );
+    assert!(geo.places.iter().filter(|p| p.name == "Alphen").all(|p| p.population <= alphen.population));
     assert_eq!(geo.place("Den Haag").unwrap().municipality, "'s-Gravenhage");
     assert!(geo.place("Nergenshuizen").is_none());
 }
@@ -111,15 +90,7 @@ fn a_place_name_finds_the_most_populous_place_of_that_name() {
 fn the_neighbours_of_teylingen_include_the_bollenstreek_and_leiden_region() {
     let geo = builtin();
     let near: Vec<&str> = geo.neighbours("GM1525", 12.0).iter().map(|m| m.name.as_str()).collect();
-    for name in [
-        "Lisse",
-        "Hillegom",
-        "Noordwijk",
-        "Katwijk",
-        "Kaag en Braassem",
-        "Oegstgeest",
-        "Leiden",
-    ] {
+    for name in ["Lisse", "Hillegom", "Noordwijk", "Katwijk", "Kaag en Braassem", "Oegstgeest", "Leiden"] {
         assert!(near.contains(&name), "{name} missing from {near:?}");
     }
     assert_eq!(near[0], "Oegstgeest");

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Bookkeeping every record carries (DESIGN.md: "Every record keeps created, updated,
-/// verified_at, verified_by and its source").
+/// Bookkeeping every record carries (DESIGN.md: "Every record keeps `created`, `updated`,
+/// `verified_at`, `verified_by` and its source").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordMeta {
     /// When the record first entered Wegwijs.

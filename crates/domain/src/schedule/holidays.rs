@@ -35,10 +35,7 @@ pub fn public_holiday(date: NaiveDate) -> Option<PublicHoliday> {
         (fixed(12, 25), "Eerste Kerstdag"),
         (fixed(12, 26), "Tweede Kerstdag"),
     ];
-    candidates
-        .into_iter()
-        .find(|(day, _)| *day == Some(date))
-        .map(|(_, name)| PublicHoliday { date, name })
+    candidates.into_iter().find(|(day, _)| *day == Some(date)).map(|(_, name)| PublicHoliday { date, name })
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" method).

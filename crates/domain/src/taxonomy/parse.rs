@@ -88,11 +88,7 @@ struct Row<'h> {
 impl Row<'_> {
     /// The trimmed field, or "" when the column is absent.
     fn get(&self, field: &str) -> &str {
-        self.columns
-            .get(field)
-            .and_then(|&i| self.record.get(i))
-            .unwrap_or("")
-            .trim()
+        self.columns.get(field).and_then(|&i| self.record.get(i)).unwrap_or("").trim()
     }
 
     /// The trimmed field, which must not be empty.
@@ -112,11 +108,7 @@ impl Row<'_> {
     }
 
     fn invalid(&self, field: &'static str, reason: impl ToString) -> TaxonomyFileError {
-        TaxonomyFileError::InvalidField {
-            line: self.line,
-            field,
-            reason: reason.to_string(),
-        }
+        TaxonomyFileError::InvalidField { line: self.line, field, reason: reason.to_string() }
     }
 }
 
@@ -126,20 +118,13 @@ fn read_rows<'h>(
     required: &[&'static str],
     columns: &'h mut HashMap<String, usize>,
 ) -> Result<Vec<Row<'h>>, TaxonomyFileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(csv_text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv_text.as_bytes());
     let csv_error = |e: csv::Error| TaxonomyFileError::Csv {
         line: e.position().map_or(1, csv::Position::line),
         message: e.to_string(),
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
-    columns.extend(
-        headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_owned(), i)),
-    );
+    columns.extend(headers.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_owned(), i)));
     if let Some(missing) = required.iter().find(|c| !columns.contains_key(**c)) {
         return Err(TaxonomyFileError::MissingColumn(missing));
     }
@@ -153,10 +138,7 @@ fn read_rows<'h>(
         records.push((line, record));
     }
     let columns: &'h HashMap<String, usize> = columns;
-    Ok(records
-        .into_iter()
-        .map(|(line, record)| Row { line, record, columns })
-        .collect())
+    Ok(records.into_iter().map(|(line, record)| Row { line, record, columns }).collect())
 }
 
 /// Whether a code is a lowercase slug: `geld-en-schulden`, `wmo-02`.
@@ -176,17 +158,10 @@ pub fn parse_taxonomies(csv_text: &str) -> Result<Vec<Taxonomy>, TaxonomyFileErr
     for row in &rows {
         let raw_id = row.required("id")?;
         if !is_valid_code(raw_id) {
-            return Err(TaxonomyFileError::BadCode {
-                line: row.line,
-                code: raw_id.to_owned(),
-            });
+            return Err(TaxonomyFileError::BadCode { line: row.line, code: raw_id.to_owned() });
         }
         if let Some(&first_line) = seen.get(raw_id) {
-            return Err(TaxonomyFileError::DuplicateCode {
-                line: row.line,
-                code: raw_id.to_owned(),
-                first_line,
-            });
+            return Err(TaxonomyFileError::DuplicateCode { line: row.line, code: raw_id.to_owned(), first_line });
         }
         seen.insert(raw_id.to_owned(), row.line);
         let optional = |field| Some(row.get(field)).filter(|v| !v.is_empty()).map(str::to_owned);
@@ -213,25 +188,15 @@ pub fn parse_terms(taxonomy_id: &Id, csv_text: &str) -> Result<Vec<TaxonomyTerm>
     for row in &rows {
         let code = row.required("code")?;
         if !is_valid_code(code) {
-            return Err(TaxonomyFileError::BadCode {
-                line: row.line,
-                code: code.to_owned(),
-            });
+            return Err(TaxonomyFileError::BadCode { line: row.line, code: code.to_owned() });
         }
         if let Some(&first_line) = line_of_code.get(code) {
-            return Err(TaxonomyFileError::DuplicateCode {
-                line: row.line,
-                code: code.to_owned(),
-                first_line,
-            });
+            return Err(TaxonomyFileError::DuplicateCode { line: row.line, code: code.to_owned(), first_line });
         }
         line_of_code.insert(code, row.line);
     }
-    let parent_of: HashMap<&str, &str> = rows
-        .iter()
-        .map(|r| (r.get("code"), r.get("parent_code")))
-        .filter(|(_, p)| !p.is_empty())
-        .collect();
+    let parent_of: HashMap<&str, &str> =
+        rows.iter().map(|r| (r.get("code"), r.get("parent_code"))).filter(|(_, p)| !p.is_empty()).collect();
     let term_id = |row: &Row, code: &str| row.id("code", &format!("{taxonomy_id}-{code}"));
 
     let mut terms = Vec::with_capacity(rows.len());
@@ -243,20 +208,14 @@ pub fn parse_terms(taxonomy_id: &Id, csv_text: &str) -> Result<Vec<TaxonomyTerm>
         } else if line_of_code.contains_key(parent_code) {
             Some(term_id(row, parent_code)?)
         } else {
-            return Err(TaxonomyFileError::UnknownParent {
-                line: row.line,
-                parent_code: parent_code.to_owned(),
-            });
+            return Err(TaxonomyFileError::UnknownParent { line: row.line, parent_code: parent_code.to_owned() });
         };
         // Walk up at most rows.len() steps; any longer chain must contain a loop.
         let mut ancestor = parent_of.get(code).copied();
         for _ in 0..rows.len() {
             match ancestor {
                 Some(a) if a == code => {
-                    return Err(TaxonomyFileError::ParentCycle {
-                        line: row.line,
-                        code: code.to_owned(),
-                    });
+                    return Err(TaxonomyFileError::ParentCycle { line: row.line, code: code.to_owned() });
                 }
                 Some(a) => ancestor = parent_of.get(a).copied(),
                 None => break,

@@ -74,12 +74,7 @@ fn every_term_has_a_lay_name_a_description_and_at_least_three_synonyms() {
     for term in &builtin().terms {
         assert!(!term.lay_name.is_empty(), "{}", term.id);
         assert!(!term.description.is_empty(), "{}", term.id);
-        assert!(
-            term.synonyms.len() >= 3,
-            "{} has {} synonyms",
-            term.id,
-            term.synonyms.len()
-        );
+        assert!(term.synonyms.len() >= 3, "{} has {} synonyms", term.id, term.synonyms.len());
     }
 }
 
@@ -89,10 +84,7 @@ fn care_products_hang_under_wmo_or_jeugdwet() {
     let wmo_02 = set.term(&id("iwmo-ijw-wmo-02")).unwrap();
     assert_eq!(wmo_02.name.as_str(), "Begeleiding");
     assert_eq!(wmo_02.parent_id, Some(id("iwmo-ijw-wmo")));
-    assert_eq!(
-        set.term_by_code(CARE_PRODUCT, "jw-45").unwrap().name.as_str(),
-        "Jeugdhulp ambulant"
-    );
+    assert_eq!(set.term_by_code(CARE_PRODUCT, "jw-45").unwrap().name.as_str(), "Jeugdhulp ambulant");
     assert_eq!(set.children(&id("iwmo-ijw-wmo")).count(), 18);
     assert_eq!(set.children(&id("iwmo-ijw-jw")).count(), 16);
 }
@@ -127,64 +119,32 @@ fn an_empty_name_is_reported_with_its_line() {
 #[test]
 fn an_empty_lay_name_is_reported() {
     let err = parse(&format!("{HEADER}a,A,,,,\n")).unwrap_err();
-    assert_eq!(
-        err,
-        TaxonomyFileError::EmptyField {
-            line: 2,
-            field: "lay_name"
-        }
-    );
+    assert_eq!(err, TaxonomyFileError::EmptyField { line: 2, field: "lay_name" });
 }
 
 #[test]
 fn a_duplicate_code_names_both_lines() {
     let err = parse(&format!("{HEADER}a,A,Aa,,,\nb,B,Bb,,,\na,A2,Aa,,,\n")).unwrap_err();
-    assert_eq!(
-        err,
-        TaxonomyFileError::DuplicateCode {
-            line: 4,
-            code: "a".into(),
-            first_line: 2
-        }
-    );
+    assert_eq!(err, TaxonomyFileError::DuplicateCode { line: 4, code: "a".into(), first_line: 2 });
 }
 
 #[test]
 fn an_unknown_parent_is_reported() {
     let err = parse(&format!("{HEADER}a,A,Aa,,,zz\n")).unwrap_err();
-    assert_eq!(
-        err,
-        TaxonomyFileError::UnknownParent {
-            line: 2,
-            parent_code: "zz".into()
-        }
-    );
+    assert_eq!(err, TaxonomyFileError::UnknownParent { line: 2, parent_code: "zz".into() });
 }
 
 #[test]
 fn a_parent_loop_is_reported() {
     let err = parse(&format!("{HEADER}a,A,Aa,,,b\nb,B,Bb,,,a\n")).unwrap_err();
-    assert_eq!(
-        err,
-        TaxonomyFileError::ParentCycle {
-            line: 2,
-            code: "a".into()
-        }
-    );
+    assert_eq!(err, TaxonomyFileError::ParentCycle { line: 2, code: "a".into() });
 }
 
 #[test]
 fn codes_that_are_not_lowercase_slugs_are_refused() {
     for bad in ["Geld", "geld en schulden", "-a", "a--b", "a-", "wmo_02", "€"] {
         let err = parse(&format!("{HEADER}\"{bad}\",A,Aa,,,\n")).unwrap_err();
-        assert_eq!(
-            err,
-            TaxonomyFileError::BadCode {
-                line: 2,
-                code: bad.into()
-            },
-            "{bad}"
-        );
+        assert_eq!(err, TaxonomyFileError::BadCode { line: 2, code: bad.into() }, "{bad}");
     }
 }
 
@@ -210,12 +170,5 @@ fn a_term_file_for_an_unlisted_taxonomy_is_refused() {
 fn a_duplicate_taxonomy_id_is_refused() {
     let csv = "id,name,description,uri,version\nthema,Thema's,,,\nthema,Nog eens,,,\n";
     let err = parse_taxonomies(csv).unwrap_err();
-    assert_eq!(
-        err,
-        TaxonomyFileError::DuplicateCode {
-            line: 3,
-            code: "thema".into(),
-            first_line: 2
-        }
-    );
+    assert_eq!(err, TaxonomyFileError::DuplicateCode { line: 3, code: "thema".into(), first_line: 2 });
 }

@@ -32,9 +32,8 @@ impl EmailAddress {
         let bad = || InvalidEmail::BadFormat(raw.to_owned());
         let parsed = email_address::EmailAddress::from_str(raw).map_err(|_| bad())?;
         let domain = parsed.domain().to_ascii_lowercase();
-        let has_real_domain = domain.contains('.')
-            && !domain.starts_with('[')
-            && domain.split('.').all(|label| !label.is_empty());
+        let has_real_domain =
+            domain.contains('.') && !domain.starts_with('[') && domain.split('.').all(|label| !label.is_empty());
         if !has_real_domain || raw.contains('<') {
             return Err(bad());
         }
@@ -84,7 +83,9 @@ mod tests {
 
     #[test]
     fn non_addresses_are_rejected() {
-        for raw in ["info", "info@", "@teylingen.nl", "info@localhost", "a b@c.nl", "info@teylingen..nl", "Jan <jan@x.nl>"] {
+        for raw in
+            ["info", "info@", "@teylingen.nl", "info@localhost", "a b@c.nl", "info@teylingen..nl", "Jan <jan@x.nl>"]
+        {
             assert!(EmailAddress::parse(raw).is_err(), "{raw} accepted");
         }
         assert_eq!(EmailAddress::parse(""), Err(InvalidEmail::Empty));

@@ -37,10 +37,7 @@ impl Id {
         if raw.len() > MAX_ID_LENGTH {
             return Err(InvalidId::TooLong);
         }
-        if let Some(bad) = raw
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')))
-        {
+        if let Some(bad) = raw.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))) {
             return Err(InvalidId::BadCharacter(bad));
         }
         Ok(Self(raw.to_owned()))

@@ -2,9 +2,7 @@
 //! opening hours and record bookkeeping.
 
 use super::derived_id;
-use crate::wire::{
-    WireContact, WirePhone, WireSchedule, XException, XHours, XRecord, XSource, XVerification,
-};
+use crate::wire::{WireContact, WirePhone, WireSchedule, XException, XHours, XRecord, XSource, XVerification};
 use chrono::{DateTime, SecondsFormat, Utc, Weekday};
 use wegwijs_domain::schedule::{ExceptionHours, OpeningHours};
 use wegwijs_domain::{Contact, Id, Phone, RecordMeta, Source, Verification};
@@ -42,11 +40,7 @@ pub(crate) fn schedules(owner: &Id, hours: &OpeningHours) -> Vec<WireSchedule> {
         .map(|period| {
             let day = byday(period.weekday);
             WireSchedule {
-                id: Some(derived_id(
-                    "schedule",
-                    owner,
-                    &format!("{day}/{}", period.opens),
-                )),
+                id: Some(derived_id("schedule", owner, &format!("{day}/{}", period.opens))),
                 freq: Some("WEEKLY".to_owned()),
                 byday: Some(day.to_owned()),
                 opens_at: Some(period.opens.to_string()),
@@ -70,9 +64,7 @@ pub(crate) fn hours_extras(hours: &OpeningHours) -> Option<XHours> {
         .map(|exception| {
             let (closed, opens, closes) = match exception.hours {
                 ExceptionHours::Closed => (true, None, None),
-                ExceptionHours::Open { opens, closes } => {
-                    (false, Some(opens.to_string()), Some(closes.to_string()))
-                }
+                ExceptionHours::Open { opens, closes } => (false, Some(opens.to_string()), Some(closes.to_string())),
             };
             XException {
                 date: Some(exception.date.to_string()),
@@ -87,11 +79,7 @@ pub(crate) fn hours_extras(hours: &OpeningHours) -> Option<XHours> {
     if exceptions.is_empty() && !closed && hours.notes().is_none() {
         return None;
     }
-    Some(XHours {
-        exceptions,
-        closed_on_public_holidays: Some(closed),
-        notes: hours.notes().map(str::to_owned),
-    })
+    Some(XHours { exceptions, closed_on_public_holidays: Some(closed), notes: hours.notes().map(str::to_owned) })
 }
 
 pub(crate) fn time(at: DateTime<Utc>) -> String {
@@ -99,17 +87,11 @@ pub(crate) fn time(at: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn verification(verification: Option<&Verification>) -> Option<XVerification> {
-    verification.map(|v| XVerification {
-        at: Some(time(v.at)),
-        by: Some(v.by.as_str().to_owned()),
-    })
+    verification.map(|v| XVerification { at: Some(time(v.at)), by: Some(v.by.as_str().to_owned()) })
 }
 
 pub(crate) fn source(source: &Source) -> XSource {
-    XSource {
-        name: Some(source.name.clone()),
-        reference: source.reference.clone(),
-    }
+    XSource { name: Some(source.name.clone()), reference: source.reference.clone() }
 }
 
 /// `x_wegwijs` for an organisation or location.
@@ -128,13 +110,6 @@ pub(crate) fn byday(day: Weekday) -> &'static str {
 }
 
 fn dutch_day(day: Weekday) -> &'static str {
-    [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ][day.num_days_from_monday() as usize]
+    ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+        [day.num_days_from_monday() as usize]
 }

@@ -36,14 +36,7 @@ pub(crate) fn location(loc: &Location) -> WireLocation {
             state_province: Some(String::new()),
             postal_code: Some(address.postal_code.to_string()),
             country: Some("NL".to_owned()),
-            address_type: Some(
-                if loc.kind == LocationKind::Postal {
-                    "postal"
-                } else {
-                    "physical"
-                }
-                .to_owned(),
-            ),
+            address_type: Some(if loc.kind == LocationKind::Postal { "postal" } else { "physical" }.to_owned()),
         })
         .collect();
     let accessibility = loc

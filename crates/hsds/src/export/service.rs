@@ -4,8 +4,8 @@ use super::common::{contacts, hours_extras, phones, schedules, source, time, ver
 use super::location::{location, organisation};
 use super::{ExportOptions, TermLookup, derived_id};
 use crate::wire::{
-    HsdsService, WireAttribute, WireCostOption, WireFunding, WireLanguage, WireServiceArea,
-    WireServiceAtLocation, WireTaxonomy, WireTaxonomyTerm, XReferral, XService,
+    HsdsService, WireAttribute, WireCostOption, WireFunding, WireLanguage, WireServiceArea, WireServiceAtLocation,
+    WireTaxonomy, WireTaxonomyTerm, XReferral, XService,
 };
 use serde_json::Number;
 use wegwijs_domain::{Location, Organisation, Service};
@@ -22,14 +22,8 @@ pub fn service_to_hsds(
     terms: &TermLookup,
     options: ExportOptions,
 ) -> serde_json::Value {
-    serde_json::to_value(wire_service(
-        service,
-        organisation_record,
-        locations,
-        terms,
-        options,
-    ))
-    .expect("HSDS wire structs always serialise")
+    serde_json::to_value(wire_service(service, organisation_record, locations, terms, options))
+        .expect("HSDS wire structs always serialise")
 }
 
 /// The typed wire form of [`service_to_hsds`].
@@ -47,16 +41,8 @@ pub(crate) fn wire_service(
             route: Some(service.referral.route.code().to_owned()),
             how: service.referral.how.clone(),
         }),
-        target_groups: service
-            .eligibility
-            .target_groups
-            .iter()
-            .map(|g| g.code().to_owned())
-            .collect(),
-        professional_notes: service
-            .professional_notes
-            .clone()
-            .filter(|_| options.include_professional),
+        target_groups: service.eligibility.target_groups.iter().map(|g| g.code().to_owned()).collect(),
+        professional_notes: service.professional_notes.clone().filter(|_| options.include_professional),
         created: Some(time(service.meta.created)),
         verification: verification(service.meta.verification.as_ref()),
         source: Some(source(&service.meta.source)),
@@ -77,11 +63,7 @@ pub(crate) fn wire_service(
         eligibility_description: service.eligibility.description.clone(),
         minimum_age: service.eligibility.min_age.map(Number::from),
         maximum_age: service.eligibility.max_age.map(Number::from),
-        assured_date: service
-            .meta
-            .verification
-            .as_ref()
-            .map(|v| v.at.date_naive().to_string()),
+        assured_date: service.meta.verification.as_ref().map(|v| v.at.date_naive().to_string()),
         last_modified: Some(time(service.meta.updated)),
         phones: phones(&service.phones),
         schedules: schedules(&service.id, &service.opening_hours),
@@ -104,10 +86,7 @@ pub(crate) fn wire_service(
                 location_id: Some(sal.location_id.to_string()),
                 description: sal.description.clone(),
                 schedules: schedules(&sal.id, &sal.opening_hours),
-                location: locations
-                    .iter()
-                    .find(|l| l.id == sal.location_id)
-                    .map(location),
+                location: locations.iter().find(|l| l.id == sal.location_id).map(location),
                 x_wegwijs: hours_extras(&sal.opening_hours),
             })
             .collect(),
@@ -137,9 +116,7 @@ pub(crate) fn wire_service(
                 id: Some(cost.id.to_string()),
                 option: Some(cost.option.clone()),
                 currency: Some("EUR".to_owned()),
-                amount: cost
-                    .amount_cents
-                    .and_then(|cents| Number::from_f64(f64::from(cents) / 100.0)),
+                amount: cost.amount_cents.and_then(|cents| Number::from_f64(f64::from(cents) / 100.0)),
                 amount_description: cost.amount_description.clone(),
             })
             .collect(),

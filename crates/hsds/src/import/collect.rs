@@ -39,11 +39,7 @@ impl Collector {
         let index = self.seen;
         self.seen += 1;
         let record = label(index, &wire);
-        let mut check = Check {
-            record: record.clone(),
-            problems: Vec::new(),
-            context: &self.context,
-        };
+        let mut check = Check { record: record.clone(), problems: Vec::new(), context: &self.context };
         let described = super::service::convert(&mut check, &wire);
         let mut problems = check.problems;
         if let Some(described) = described {
@@ -63,8 +59,7 @@ impl Collector {
                     }
                     Some(_) => {}
                     None => {
-                        self.organisations
-                            .insert(org.id.clone(), (self.batch.organisations.len(), index));
+                        self.organisations.insert(org.id.clone(), (self.batch.organisations.len(), index));
                         self.batch.organisations.push(org);
                     }
                 }
@@ -76,8 +71,7 @@ impl Collector {
                     }
                     Some(_) => {}
                     None => {
-                        self.locations
-                            .insert(location.id.clone(), (self.batch.locations.len(), index));
+                        self.locations.insert(location.id.clone(), (self.batch.locations.len(), index));
                         self.batch.locations.push(location);
                     }
                 }
@@ -87,7 +81,10 @@ impl Collector {
                 problems.push(RecordProblem {
                     record: record.clone(),
                     field: "id".to_owned(),
-                    message: format!("the service id {:?} is used twice: by services[{first}] and services[{index}]", service.id.as_str()),
+                    message: format!(
+                        "the service id {:?} is used twice: by services[{first}] and services[{index}]",
+                        service.id.as_str()
+                    ),
                 });
             } else {
                 self.services.insert(service.id.clone(), index);
@@ -126,9 +123,5 @@ fn label(index: usize, wire: &HsdsService) -> String {
     if let Some(name) = &wire.name {
         parts.push(format!("{name:?}"));
     }
-    if parts.is_empty() {
-        format!("services[{index}]")
-    } else {
-        format!("services[{index}] ({})", parts.join(", "))
-    }
+    if parts.is_empty() { format!("services[{index}]") } else { format!("services[{index}] ({})", parts.join(", ")) }
 }

@@ -6,12 +6,9 @@ use crate::RecordProblem;
 use crate::wire::{WireContact, WirePhone, WireSchedule, XHours, XSource, XVerification};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc, Weekday};
 use std::fmt::Display;
-use wegwijs_domain::schedule::{
-    DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours,
-};
+use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours};
 use wegwijs_domain::{
-    Contact, EmailAddress, Id, Phone, PhoneKind, PhoneNumber, RecordMeta, Source, Verification,
-    VerifiedBy,
+    Contact, EmailAddress, Id, Phone, PhoneKind, PhoneNumber, RecordMeta, Source, Verification, VerifiedBy,
 };
 
 /// The problems found in one record so far, and the context to convert it in.
@@ -31,11 +28,7 @@ impl Check<'_> {
     }
 
     /// The value, or a "missing" problem.
-    pub(crate) fn required<'v>(
-        &mut self,
-        field: &str,
-        value: &'v Option<String>,
-    ) -> Option<&'v str> {
+    pub(crate) fn required<'v>(&mut self, field: &str, value: &'v Option<String>) -> Option<&'v str> {
         match value.as_deref() {
             Some(text) if !text.trim().is_empty() => Some(text),
             _ => {
@@ -78,10 +71,7 @@ impl Check<'_> {
         if let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
             return Some(date.and_time(chrono::NaiveTime::MIN).and_utc());
         }
-        self.report(
-            field,
-            format!("{raw:?} is not a date and time; write it as 2024-03-01T09:30:00Z"),
-        );
+        self.report(field, format!("{raw:?} is not a date and time; write it as 2024-03-01T09:30:00Z"));
         None
     }
 
@@ -94,16 +84,8 @@ impl Check<'_> {
                 .required(&format!("{at}.number"), &phone.number)
                 .and_then(|raw| self.parse(&format!("{at}.number"), PhoneNumber::parse(raw)));
             if let (Some(id), Some(number)) = (id, number) {
-                let kind = phone
-                    .r#type
-                    .as_deref()
-                    .map_or(PhoneKind::Voice, PhoneKind::from_hsds);
-                out.push(Phone {
-                    id,
-                    number,
-                    kind,
-                    description: phone.description.clone(),
-                });
+                let kind = phone.r#type.as_deref().map_or(PhoneKind::Voice, PhoneKind::from_hsds);
+                out.push(Phone { id, number, kind, description: phone.description.clone() });
             }
         }
         out
@@ -117,13 +99,7 @@ impl Check<'_> {
             let email = self.optional(&format!("{at}.email"), &contact.email, EmailAddress::parse);
             let phones = self.phones(&format!("{at}.phones"), &contact.phones);
             if let (Some(id), Ok(email)) = (id, email) {
-                out.push(Contact {
-                    id,
-                    name: contact.name.clone(),
-                    title: contact.title.clone(),
-                    email,
-                    phones,
-                });
+                out.push(Contact { id, name: contact.name.clone(), title: contact.title.clone(), email, phones });
             }
         }
         out
@@ -142,16 +118,10 @@ impl Check<'_> {
         let mut loose_notes = Vec::new();
         for (i, schedule) in schedules.iter().enumerate() {
             let at = format!("{field}[{i}]");
-            let weekly_rule = schedule
-                .freq
-                .as_deref()
-                .is_none_or(|f| f.eq_ignore_ascii_case("weekly"));
-            let (Some(byday), Some(opens), Some(closes), true) = (
-                &schedule.byday,
-                &schedule.opens_at,
-                &schedule.closes_at,
-                weekly_rule,
-            ) else {
+            let weekly_rule = schedule.freq.as_deref().is_none_or(|f| f.eq_ignore_ascii_case("weekly"));
+            let (Some(byday), Some(opens), Some(closes), true) =
+                (&schedule.byday, &schedule.opens_at, &schedule.closes_at, weekly_rule)
+            else {
                 loose_notes.extend(schedule.description.clone());
                 continue;
             };
@@ -161,11 +131,7 @@ impl Check<'_> {
                 match weekday(day) {
                     Some(weekday) => {
                         if let (Some(opens), Some(closes)) = (opens, closes) {
-                            weekly.push(WeeklyHours {
-                                weekday,
-                                opens,
-                                closes,
-                            });
+                            weekly.push(WeeklyHours { weekday, opens, closes });
                         }
                     }
                     None => self.report(
@@ -180,15 +146,13 @@ impl Check<'_> {
         let extras = extras.unwrap_or(&default);
         for (i, exception) in extras.exceptions.iter().enumerate() {
             let at = format!("{extras_field}.exceptions[{i}]");
-            let date = self
-                .required(&format!("{at}.date"), &exception.date)
-                .and_then(|raw| {
-                    self.parse(
-                        &format!("{at}.date"),
-                        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                            .map_err(|_| format!("{raw:?} is not a date; write it as 2024-12-25")),
-                    )
-                });
+            let date = self.required(&format!("{at}.date"), &exception.date).and_then(|raw| {
+                self.parse(
+                    &format!("{at}.date"),
+                    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                        .map_err(|_| format!("{raw:?} is not a date; write it as 2024-12-25")),
+                )
+            });
             let hours = if exception.closed == Some(true) {
                 Some(ExceptionHours::Closed)
             } else {
@@ -198,22 +162,13 @@ impl Check<'_> {
                 let closes = self
                     .required(&format!("{at}.closes"), &exception.closes)
                     .and_then(|r| self.parse(&format!("{at}.closes"), TimeOfDay::parse(r)));
-                opens
-                    .zip(closes)
-                    .map(|(opens, closes)| ExceptionHours::Open { opens, closes })
+                opens.zip(closes).map(|(opens, closes)| ExceptionHours::Open { opens, closes })
             };
             if let (Some(date), Some(hours)) = (date, hours) {
-                exceptions.push(DateException {
-                    date,
-                    hours,
-                    reason: exception.reason.clone(),
-                });
+                exceptions.push(DateException { date, hours, reason: exception.reason.clone() });
             }
         }
-        let notes = extras
-            .notes
-            .clone()
-            .or_else(|| (!loose_notes.is_empty()).then(|| loose_notes.join("\n")));
+        let notes = extras.notes.clone().or_else(|| (!loose_notes.is_empty()).then(|| loose_notes.join("\n")));
         let closed = extras.closed_on_public_holidays.unwrap_or(false);
         self.parse(field, OpeningHours::new(weekly, exceptions, closed, notes))
     }
@@ -229,14 +184,9 @@ impl Check<'_> {
         reference: Option<&str>,
     ) -> RecordMeta {
         let now = self.context.now;
-        let updated = updated
-            .as_deref()
-            .and_then(|raw| self.time(updated_field, raw))
-            .unwrap_or(now);
-        let created = created
-            .as_deref()
-            .and_then(|raw| self.time(&format!("{field}x_wegwijs.created"), raw))
-            .unwrap_or(updated);
+        let updated = updated.as_deref().and_then(|raw| self.time(updated_field, raw)).unwrap_or(now);
+        let created =
+            created.as_deref().and_then(|raw| self.time(&format!("{field}x_wegwijs.created"), raw)).unwrap_or(updated);
         let verification = verification.and_then(|v| {
             let at = self
                 .required(&format!("{field}x_wegwijs.verification.at"), &v.at)
@@ -254,24 +204,12 @@ impl Check<'_> {
             Some(Verification { at: at?, by: by? })
         });
         let source = match source {
-            Some(XSource {
-                name: Some(name),
-                reference,
-            }) => Source {
-                name: name.clone(),
-                reference: reference.clone(),
-            },
-            _ => Source {
-                name: self.context.source_name.clone(),
-                reference: reference.map(str::to_owned),
-            },
+            Some(XSource { name: Some(name), reference }) => {
+                Source { name: name.clone(), reference: reference.clone() }
+            }
+            _ => Source { name: self.context.source_name.clone(), reference: reference.map(str::to_owned) },
         };
-        RecordMeta {
-            created,
-            updated,
-            verification,
-            source,
-        }
+        RecordMeta { created, updated, verification, source }
     }
 }
 

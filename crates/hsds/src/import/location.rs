@@ -4,23 +4,16 @@
 use super::common::Check;
 use crate::wire::{WireAddress, WireLocation, WireOrganization, XRecord};
 use wegwijs_domain::{
-    Address, EmailAddress, GeoPoint, Location, LocationKind, Name, Organisation, OrganisationKind,
-    PostalCode, WebUrl,
+    Address, EmailAddress, GeoPoint, Location, LocationKind, Name, Organisation, OrganisationKind, PostalCode, WebUrl,
 };
 
 /// The nested `organization` at `field` (e.g. `organization`).
-pub(crate) fn organisation(
-    check: &mut Check<'_>,
-    field: &str,
-    wire: &WireOrganization,
-) -> Option<Organisation> {
+pub(crate) fn organisation(check: &mut Check<'_>, field: &str, wire: &WireOrganization) -> Option<Organisation> {
     let id = check.id(&format!("{field}.id"), &wire.id);
     let name = check
         .required(&format!("{field}.name"), &wire.name)
         .and_then(|raw| check.parse(&format!("{field}.name"), Name::parse(raw)));
-    let description = check
-        .required(&format!("{field}.description"), &wire.description)
-        .map(str::to_owned);
+    let description = check.required(&format!("{field}.description"), &wire.description).map(str::to_owned);
     let email = check.optional(&format!("{field}.email"), &wire.email, EmailAddress::parse);
     let website = check.optional(&format!("{field}.website"), &wire.website, WebUrl::parse);
     let phones = check.phones(&format!("{field}.phones"), &wire.phones);
@@ -31,10 +24,7 @@ pub(crate) fn organisation(
         name: name?,
         alternate_name: wire.alternate_name.clone(),
         description: description?,
-        kind: wire
-            .legal_status
-            .as_deref()
-            .map_or(OrganisationKind::Overig, OrganisationKind::from_text),
+        kind: wire.legal_status.as_deref().map_or(OrganisationKind::Overig, OrganisationKind::from_text),
         email: email.ok()?,
         website: website.ok()?,
         phones,
@@ -44,64 +34,38 @@ pub(crate) fn organisation(
 }
 
 /// The nested `location` at `field` (e.g. `service_at_locations[0].location`).
-pub(crate) fn location(
-    check: &mut Check<'_>,
-    field: &str,
-    wire: &WireLocation,
-) -> Option<Location> {
+pub(crate) fn location(check: &mut Check<'_>, field: &str, wire: &WireLocation) -> Option<Location> {
     let id = check.id(&format!("{field}.id"), &wire.id);
-    let kind = check
-        .required(&format!("{field}.location_type"), &wire.location_type)
-        .and_then(|raw| {
-            let kind = LocationKind::from_hsds(raw);
-            if kind.is_none() {
-                check.report(
-                    &format!("{field}.location_type"),
-                    format!("{raw:?} is not one of physical, postal, virtual"),
-                );
-            }
-            kind
-        });
+    let kind = check.required(&format!("{field}.location_type"), &wire.location_type).and_then(|raw| {
+        let kind = LocationKind::from_hsds(raw);
+        if kind.is_none() {
+            check.report(&format!("{field}.location_type"), format!("{raw:?} is not one of physical, postal, virtual"));
+        }
+        kind
+    });
     let name = match wire.name.as_deref() {
         Some(raw) => check.parse(&format!("{field}.name"), Name::parse(raw)),
         None => {
-            check.report(
-                &format!("{field}.name"),
-                "is missing; Wegwijs needs a name for every location",
-            );
+            check.report(&format!("{field}.name"), "is missing; Wegwijs needs a name for every location");
             None
         }
     };
-    let organisation_id = check.optional(
-        &format!("{field}.organization_id"),
-        &wire.organization_id,
-        wegwijs_domain::Id::parse,
-    );
+    let organisation_id =
+        check.optional(&format!("{field}.organization_id"), &wire.organization_id, wegwijs_domain::Id::parse);
     let point = match (wire.latitude, wire.longitude) {
         (None, None) => Ok(None),
-        (Some(lat), Some(lon)) => check
-            .parse(&format!("{field}.latitude"), GeoPoint::new(lat, lon))
-            .map(Some)
-            .ok_or(()),
+        (Some(lat), Some(lon)) => {
+            check.parse(&format!("{field}.latitude"), GeoPoint::new(lat, lon)).map(Some).ok_or(())
+        }
         _ => {
-            check.report(
-                &format!("{field}.latitude"),
-                "latitude and longitude must be given together",
-            );
+            check.report(&format!("{field}.latitude"), "latitude and longitude must be given together");
             Err(())
         }
     };
     let address = address(check, field, &wire.addresses);
-    let accessibility: Vec<&str> = wire
-        .accessibility
-        .iter()
-        .filter_map(|a| a.description.as_deref())
-        .collect();
+    let accessibility: Vec<&str> = wire.accessibility.iter().filter_map(|a| a.description.as_deref()).collect();
     let phones = check.phones(&format!("{field}.phones"), &wire.phones);
-    let extras = wire
-        .x_wegwijs
-        .as_ref()
-        .and_then(|x| x.opening_hours.as_ref());
+    let extras = wire.x_wegwijs.as_ref().and_then(|x| x.opening_hours.as_ref());
     let hours = check.hours(
         &format!("{field}.schedules"),
         &wire.schedules,
@@ -126,28 +90,17 @@ pub(crate) fn location(
 }
 
 /// The visiting address: the first physical address, else the first address.
-fn address(
-    check: &mut Check<'_>,
-    field: &str,
-    addresses: &[WireAddress],
-) -> Result<Option<Address>, ()> {
+fn address(check: &mut Check<'_>, field: &str, addresses: &[WireAddress]) -> Result<Option<Address>, ()> {
     let chosen = addresses
         .iter()
-        .position(|a| {
-            a.address_type
-                .as_deref()
-                .is_none_or(|t| t.eq_ignore_ascii_case("physical"))
-        })
+        .position(|a| a.address_type.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("physical")))
         .or((!addresses.is_empty()).then_some(0));
     let Some(index) = chosen else { return Ok(None) };
     let wire = &addresses[index];
     let at = format!("{field}.addresses[{index}]");
     if let Some(country) = wire.country.as_deref().filter(|c| !c.trim().is_empty()) {
         let country = country.trim().to_ascii_uppercase();
-        if !matches!(
-            country.as_str(),
-            "NL" | "NLD" | "NEDERLAND" | "THE NETHERLANDS" | "NETHERLANDS"
-        ) {
+        if !matches!(country.as_str(), "NL" | "NLD" | "NEDERLAND" | "THE NETHERLANDS" | "NETHERLANDS") {
             check.report(
                 &format!("{at}.country"),
                 format!("{country:?} is not the Netherlands; Wegwijs holds Dutch addresses only"),
@@ -155,12 +108,8 @@ fn address(
             return Err(());
         }
     }
-    let street = check
-        .required(&format!("{at}.address_1"), &wire.address_1)
-        .map(str::to_owned);
-    let city = check
-        .required(&format!("{at}.city"), &wire.city)
-        .map(str::to_owned);
+    let street = check.required(&format!("{at}.address_1"), &wire.address_1).map(str::to_owned);
+    let city = check.required(&format!("{at}.city"), &wire.city).map(str::to_owned);
     let postal_code = check
         .required(&format!("{at}.postal_code"), &wire.postal_code)
         .and_then(|raw| check.parse(&format!("{at}.postal_code"), PostalCode::parse(raw)));
@@ -185,12 +134,5 @@ fn record_meta(
     let x = x.unwrap_or(&empty);
     let prefix = format!("{field}.");
     let updated_field = format!("{prefix}x_wegwijs.updated");
-    check.meta(
-        &prefix,
-        &x.created,
-        (&updated_field, &x.updated),
-        x.verification.as_ref(),
-        x.source.as_ref(),
-        reference,
-    )
+    check.meta(&prefix, &x.created, (&updated_field, &x.updated), x.verification.as_ref(), x.source.as_ref(), reference)
 }

@@ -39,12 +39,10 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let value: serde_json::Value =
-            de::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let value: serde_json::Value = de::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let is_organisation = value.get("services").is_some() && value.get("status").is_none();
         if is_organisation {
-            let mut organisation: WireOrganization =
-                serde_json::from_value(value).map_err(de::Error::custom)?;
+            let mut organisation: WireOrganization = serde_json::from_value(value).map_err(de::Error::custom)?;
             for mut service in std::mem::take(&mut organisation.services) {
                 if service.organization.is_none() {
                     service.organization = Some(organisation.clone());
@@ -52,8 +50,7 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
                 self.0.add_service(service);
             }
         } else {
-            self.0
-                .add_service(serde_json::from_value(value).map_err(de::Error::custom)?);
+            self.0.add_service(serde_json::from_value(value).map_err(de::Error::custom)?);
         }
         Ok(())
     }

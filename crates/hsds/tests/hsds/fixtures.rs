@@ -2,9 +2,7 @@
 //! domain allows, so round trips cover both ends.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
-use wegwijs_domain::schedule::{
-    DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours,
-};
+use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours};
 use wegwijs_domain::*;
 use wegwijs_hsds::ImportContext;
 
@@ -33,42 +31,21 @@ fn meta(source: &str, verified: bool) -> RecordMeta {
     RecordMeta {
         created: at(2023, 5, 1, 8),
         updated: at(2024, 2, 3, 14),
-        verification: verified.then(|| Verification {
-            at: at(2024, 2, 4, 9),
-            by: VerifiedBy::Editor,
-        }),
-        source: Source {
-            name: source.into(),
-            reference: Some("ref-42".into()),
-        },
+        verification: verified.then(|| Verification { at: at(2024, 2, 4, 9), by: VerifiedBy::Editor }),
+        source: Source { name: source.into(), reference: Some("ref-42".into()) },
     }
 }
 
 pub fn context() -> ImportContext {
-    ImportContext {
-        now: at(2025, 1, 1, 12),
-        source_name: "feed.json".into(),
-    }
+    ImportContext { now: at(2025, 1, 1, 12), source_name: "feed.json".into() }
 }
 
 fn full_hours() -> OpeningHours {
     OpeningHours::new(
         vec![
-            WeeklyHours {
-                weekday: Weekday::Mon,
-                opens: time("09:00"),
-                closes: time("12:00"),
-            },
-            WeeklyHours {
-                weekday: Weekday::Mon,
-                opens: time("13:00"),
-                closes: time("17:00"),
-            },
-            WeeklyHours {
-                weekday: Weekday::Thu,
-                opens: time("19:00"),
-                closes: time("21:30"),
-            },
+            WeeklyHours { weekday: Weekday::Mon, opens: time("09:00"), closes: time("12:00") },
+            WeeklyHours { weekday: Weekday::Mon, opens: time("13:00"), closes: time("17:00") },
+            WeeklyHours { weekday: Weekday::Thu, opens: time("19:00"), closes: time("21:30") },
         ],
         vec![
             DateException {
@@ -78,10 +55,7 @@ fn full_hours() -> OpeningHours {
             },
             DateException {
                 date: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
-                hours: ExceptionHours::Open {
-                    opens: time("09:00"),
-                    closes: time("12:00"),
-                },
+                hours: ExceptionHours::Open { opens: time("09:00"), closes: time("12:00") },
                 reason: None,
             },
         ],
@@ -100,23 +74,13 @@ pub fn full_organisation() -> Organisation {
         kind: OrganisationKind::Stichting,
         email: Some(EmailAddress::parse("info@welzijnteylingen.nl").unwrap()),
         website: Some(WebUrl::parse("https://www.welzijnteylingen.nl").unwrap()),
-        phones: vec![phone(
-            "org-phone-1",
-            "0252 123 456",
-            PhoneKind::Voice,
-            Some("Werkdagen 9–12"),
-        )],
+        phones: vec![phone("org-phone-1", "0252 123 456", PhoneKind::Voice, Some("Werkdagen 9–12"))],
         contacts: vec![Contact {
             id: id("org-contact-1"),
             name: Some("Anna de Vries".into()),
             title: Some("Directeur".into()),
             email: Some(EmailAddress::parse("anna@welzijnteylingen.nl").unwrap()),
-            phones: vec![phone(
-                "org-contact-phone",
-                "06 12345678",
-                PhoneKind::Cell,
-                None,
-            )],
+            phones: vec![phone("org-contact-phone", "06 12345678", PhoneKind::Cell, None)],
         }],
         meta: meta("portal", true),
     }
@@ -179,13 +143,7 @@ pub fn taxonomies() -> (Vec<Taxonomy>, Vec<TaxonomyTerm>) {
         synonyms: vec![],
         parent_id: None,
     };
-    (
-        vec![taxonomy],
-        vec![
-            term("thema-geld", "Geld"),
-            term("thema-eenzaamheid", "Eenzaamheid"),
-        ],
-    )
+    (vec![taxonomy], vec![term("thema-geld", "Geld"), term("thema-eenzaamheid", "Eenzaamheid")])
 }
 
 pub fn full_service() -> Service {
@@ -199,12 +157,7 @@ pub fn full_service() -> Service {
         status: ServiceStatus::TemporarilyClosed,
         url: Some(WebUrl::parse("https://www.welzijnteylingen.nl/maatjes").unwrap()),
         email: Some(EmailAddress::parse("maatjes@welzijnteylingen.nl").unwrap()),
-        phones: vec![phone(
-            "svc-phone-1",
-            "071 512 3456",
-            PhoneKind::Voice,
-            Some("Spreekuur"),
-        )],
+        phones: vec![phone("svc-phone-1", "071 512 3456", PhoneKind::Voice, Some("Spreekuur"))],
         contacts: vec![Contact {
             id: id("svc-contact-1"),
             name: Some("Piet".into()),
@@ -241,10 +194,7 @@ pub fn full_service() -> Service {
         ],
         fees_description: Some("Gratis, maaltijd € 7,50.".into()),
         funding: vec![FundingScheme::Wmo, FundingScheme::EigenBetaling],
-        referral: Referral {
-            route: ReferralRoute::Wijkteam,
-            how: Some("Via het wijkteam.".into()),
-        },
+        referral: Referral { route: ReferralRoute::Wijkteam, how: Some("Via het wijkteam.".into()) },
         eligibility: Eligibility {
             min_age: Some(18),
             max_age: Some(99),
@@ -260,11 +210,7 @@ pub fn full_service() -> Service {
                 location_id: id("loc-kennemerhof"),
                 description: Some("Spreekuur op dinsdag".into()),
                 opening_hours: OpeningHours::new(
-                    vec![WeeklyHours {
-                        weekday: Weekday::Tue,
-                        opens: time("10:00"),
-                        closes: time("11:30"),
-                    }],
+                    vec![WeeklyHours { weekday: Weekday::Tue, opens: time("10:00"), closes: time("11:30") }],
                     vec![],
                     false,
                     Some("Alleen op afspraak".into()),

@@ -4,10 +4,7 @@ use crate::fixtures::*;
 use wegwijs_store::{ChangeOp, EntityKind};
 
 fn summary(changes: &[wegwijs_store::Change]) -> Vec<(EntityKind, String, ChangeOp)> {
-    changes
-        .iter()
-        .map(|c| (c.entity, c.id.to_string(), c.op))
-        .collect()
+    changes.iter().map(|c| (c.entity, c.id.to_string(), c.op)).collect()
 }
 
 contract_test!(

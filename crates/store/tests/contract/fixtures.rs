@@ -2,9 +2,7 @@
 //! proves nothing is lost; `*_named` give the bare minimum for listing tests.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
-use wegwijs_domain::schedule::{
-    DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours,
-};
+use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours};
 use wegwijs_domain::*;
 
 pub fn id(raw: &str) -> Id {
@@ -27,14 +25,8 @@ fn full_meta() -> RecordMeta {
     RecordMeta {
         created: at(1),
         updated: at(2) + chrono::Duration::microseconds(123_456),
-        verification: Some(Verification {
-            at: at(3),
-            by: VerifiedBy::Editor,
-        }),
-        source: Source {
-            name: "sociale-kaart.csv".into(),
-            reference: Some("row-17".into()),
-        },
+        verification: Some(Verification { at: at(3), by: VerifiedBy::Editor }),
+        source: Source { name: "sociale-kaart.csv".into(), reference: Some("row-17".into()) },
     }
 }
 
@@ -51,16 +43,8 @@ fn hours() -> OpeningHours {
     let t = |h, m| TimeOfDay::from_hm(h, m).unwrap();
     OpeningHours::new(
         vec![
-            WeeklyHours {
-                weekday: Weekday::Tue,
-                opens: t(13, 0),
-                closes: t(17, 0),
-            },
-            WeeklyHours {
-                weekday: Weekday::Tue,
-                opens: t(9, 0),
-                closes: t(12, 0),
-            },
+            WeeklyHours { weekday: Weekday::Tue, opens: t(13, 0), closes: t(17, 0) },
+            WeeklyHours { weekday: Weekday::Tue, opens: t(9, 0), closes: t(12, 0) },
         ],
         vec![
             DateException {
@@ -70,10 +54,7 @@ fn hours() -> OpeningHours {
             },
             DateException {
                 date: NaiveDate::from_ymd_opt(2026, 12, 22).unwrap(),
-                hours: ExceptionHours::Open {
-                    opens: t(18, 0),
-                    closes: t(21, 0),
-                },
+                hours: ExceptionHours::Open { opens: t(18, 0), closes: t(21, 0) },
                 reason: None,
             },
         ],
@@ -208,25 +189,14 @@ pub fn service_named(raw_id: &str, organisation_id: &str, service_name: &str) ->
 }
 
 /// Every optional field set; refers to `terms` and `locations`, which must exist.
-pub fn full_service(
-    raw_id: &str,
-    organisation_id: &str,
-    terms: &[&str],
-    locations: &[&str],
-) -> Service {
+pub fn full_service(raw_id: &str, organisation_id: &str, terms: &[&str], locations: &[&str]) -> Service {
     Service {
         alternate_name: Some("Schuldhulp".into()),
         status: ServiceStatus::TemporarilyClosed,
         url: Some(WebUrl::parse("www.welzijn.example/schuldhulp").expect("url")),
         email: Some(EmailAddress::parse("schuldhulp@welzijn.example").expect("email")),
         phones: vec![phone("svc-phone-1")],
-        contacts: vec![Contact {
-            id: id("svc-contact-1"),
-            name: None,
-            title: None,
-            email: None,
-            phones: vec![],
-        }],
+        contacts: vec![Contact { id: id("svc-contact-1"), name: None, title: None, email: None, phones: vec![] }],
         opening_hours: hours(),
         areas: vec![ServiceArea {
             id: id("area-1"),
@@ -248,10 +218,7 @@ pub fn full_service(
         }],
         fees_description: Some("Gratis. Alleen de maaltijd kost € 7,50.".into()),
         funding: vec![FundingScheme::Wmo, FundingScheme::EigenBetaling],
-        referral: Referral {
-            route: ReferralRoute::Huisarts,
-            how: Some("Vraag uw huisarts.".into()),
-        },
+        referral: Referral { route: ReferralRoute::Huisarts, how: Some("Vraag uw huisarts.".into()) },
         eligibility: Eligibility {
             min_age: Some(18),
             max_age: Some(67),
@@ -285,14 +252,8 @@ pub async fn seed(store: &wegwijs_store::Store) {
     for t in ["t1", "t2", "t3"] {
         tx.put_taxonomy_term(&term(t, "thema")).await.unwrap();
     }
-    tx.put_organisation(&full_organisation("org"))
-        .await
-        .unwrap();
-    tx.put_location(&full_location("loc1", "org"))
-        .await
-        .unwrap();
-    tx.put_location(&full_location("loc2", "org"))
-        .await
-        .unwrap();
+    tx.put_organisation(&full_organisation("org")).await.unwrap();
+    tx.put_location(&full_location("loc1", "org")).await.unwrap();
+    tx.put_location(&full_location("loc2", "org")).await.unwrap();
     tx.commit().await.unwrap();
 }

@@ -22,45 +22,27 @@ impl TestDb {
     pub async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("wegwijs.db");
-        let store = Store::connect(path.to_str().expect("UTF-8 path"))
-            .await
-            .expect("open SQLite");
+        let store = Store::connect(path.to_str().expect("UTF-8 path")).await.expect("open SQLite");
         store.migrate().await.expect("migrate SQLite");
-        Self {
-            store,
-            _sqlite_dir: Some(dir),
-            _postgres: None,
-        }
+        Self { store, _sqlite_dir: Some(dir), _postgres: None }
     }
 
     pub async fn postgres() -> Self {
         let admin = admin_url();
-        let name = format!(
-            "wegwijs_test_{}",
-            wegwijs_domain::Id::random().as_str().replace('-', "")
-        );
+        let name = format!("wegwijs_test_{}", wegwijs_domain::Id::random().as_str().replace('-', ""));
         let mut conn = PgConnection::connect(&admin)
             .await
             .unwrap_or_else(|e| panic!("PostgreSQL at {admin} is not answering ({e}); start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`"));
-        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .await
-            .expect("create database");
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.expect("create database");
         conn.close().await.ok();
-        let guard = DropDatabase {
-            admin: admin.clone(),
-            name: name.clone(),
-        };
+        let guard = DropDatabase { admin: admin.clone(), name: name.clone() };
         let url = match admin.rsplit_once('/') {
             Some((server, _)) => format!("{server}/{name}"),
             None => panic!("admin URL {admin} names no database"),
         };
         let store = Store::connect(&url).await.expect("open PostgreSQL");
         store.migrate().await.expect("migrate PostgreSQL");
-        Self {
-            store,
-            _sqlite_dir: None,
-            _postgres: Some(guard),
-        }
+        Self { store, _sqlite_dir: None, _postgres: Some(guard) }
     }
 
     /// Closes the pool before the database is removed.
@@ -82,9 +64,7 @@ impl Drop for DropDatabase {
         // Drop cannot await, and the test's runtime may be shutting down: use a
         // runtime of our own on another thread.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime.block_on(async move {
                 let mut conn = PgConnection::connect(&admin).await?;
                 conn.execute(sqlx::AssertSqlSafe(sql)).await?;

@@ -225,10 +225,7 @@ fn exception_lines(locale: Locale, hours: &OpeningHours, now: DateTime<Utc>) -> 
 fn location_view(location: &Location) -> LocationView {
     LocationView {
         name: location.name.to_string(),
-        address: location
-            .address
-            .as_ref()
-            .map(|a| format!("{}, {} {}", a.street, a.postal_code, a.city)),
+        address: location.address.as_ref().map(|a| format!("{}, {} {}", a.street, a.postal_code, a.city)),
         accessibility: location.accessibility.clone(),
     }
 }

@@ -27,7 +27,9 @@ pub async fn list_services(
     let locale = query.lang.locale();
     let page: u64 = match query.pagina.as_deref() {
         None | Some("") => 1,
-        Some(raw) => raw.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::BadRequest(format!("page {raw:?}")))?,
+        Some(raw) => {
+            raw.parse().ok().filter(|p| *p >= 1).ok_or_else(|| AppError::BadRequest(format!("page {raw:?}")))?
+        }
     };
     let limit = state.config.page_size;
     let total = state.store.service_count().await?;
