@@ -3,6 +3,37 @@
 //! Each type has a private field and is built only through `parse`/`TryFrom<String>`,
 //! so a `PostalCode` in a `Service` is always a valid Dutch postcode.
 
+/// The conversions every text value here shares: reading it as text, and the serde
+/// round trip through `String`, whose `TryFrom` runs the type's own `parse`.
+macro_rules! text_value {
+    ($type:ident, $error:ident) => {
+        impl AsRef<str> for $type {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl TryFrom<String> for $type {
+            type Error = $error;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(&value)
+            }
+        }
+
+        impl From<$type> for String {
+            fn from(value: $type) -> Self {
+                value.0
+            }
+        }
+    };
+}
+
 mod email;
 mod id;
 mod phone;

@@ -1,7 +1,6 @@
 //! E-mail addresses.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::str::FromStr;
 
 /// An e-mail address checked against RFC 5322 by the `email_address` crate, with the
@@ -46,30 +45,7 @@ impl EmailAddress {
     }
 }
 
-impl AsRef<str> for EmailAddress {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for EmailAddress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for EmailAddress {
-    type Error = InvalidEmail;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<EmailAddress> for String {
-    fn from(email: EmailAddress) -> Self {
-        email.0
-    }
-}
+text_value!(EmailAddress, InvalidEmail);
 
 #[cfg(test)]
 mod tests {

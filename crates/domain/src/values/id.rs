@@ -1,7 +1,6 @@
 //! Record identifiers: stable strings shared with HSDS feeds (usually UUIDs).
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Longest id we accept. HSDS ids are UUIDs (36 chars); partners sometimes use
 /// their own keys, so we allow more, but not unbounded text.
@@ -61,30 +60,7 @@ impl Id {
     }
 }
 
-impl AsRef<str> for Id {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Id {
-    type Error = InvalidId;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<Id> for String {
-    fn from(id: Id) -> Self {
-        id.0
-    }
-}
+text_value!(Id, InvalidId);
 
 #[cfg(test)]
 mod tests {

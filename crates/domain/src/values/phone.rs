@@ -1,7 +1,6 @@
 //! Phone numbers, normalised so that the same number is always written the same way.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A phone number in international form (`+31712345678`).
 ///
@@ -140,30 +139,7 @@ impl PhoneNumber {
     }
 }
 
-impl AsRef<str> for PhoneNumber {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for PhoneNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for PhoneNumber {
-    type Error = InvalidPhone;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PhoneNumber> for String {
-    fn from(phone: PhoneNumber) -> Self {
-        phone.0
-    }
-}
+text_value!(PhoneNumber, InvalidPhone);
 
 #[cfg(test)]
 mod tests {

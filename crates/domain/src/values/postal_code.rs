@@ -1,7 +1,6 @@
 //! Dutch postcodes ("2171 AB").
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A Dutch postcode, stored in the canonical form `1234 AB`.
 ///
@@ -63,30 +62,7 @@ impl PostalCode {
     }
 }
 
-impl AsRef<str> for PostalCode {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for PostalCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for PostalCode {
-    type Error = InvalidPostalCode;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<PostalCode> for String {
-    fn from(code: PostalCode) -> Self {
-        code.0
-    }
-}
+text_value!(PostalCode, InvalidPostalCode);
 
 #[cfg(test)]
 mod tests {

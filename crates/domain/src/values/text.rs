@@ -1,7 +1,6 @@
 //! Names and short texts that must carry content.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Longest name we accept; longer "names" are descriptions pasted in the wrong field.
 const MAX_NAME_LENGTH: usize = 200;
@@ -48,30 +47,7 @@ impl Name {
     }
 }
 
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Name {
-    type Error = InvalidText;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<Name> for String {
-    fn from(name: Name) -> Self {
-        name.0
-    }
-}
+text_value!(Name, InvalidText);
 
 #[cfg(test)]
 mod tests {

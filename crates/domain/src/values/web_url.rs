@@ -1,7 +1,6 @@
 //! Website addresses.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// An absolute `http` or `https` URL with a host. A bare `www.example.nl` is
 /// accepted and read as `https://www.example.nl/`, because that is how people write
@@ -52,30 +51,7 @@ impl WebUrl {
     }
 }
 
-impl AsRef<str> for WebUrl {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for WebUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for WebUrl {
-    type Error = InvalidUrl;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<WebUrl> for String {
-    fn from(url: WebUrl) -> Self {
-        url.0
-    }
-}
+text_value!(WebUrl, InvalidUrl);
 
 #[cfg(test)]
 mod tests {
