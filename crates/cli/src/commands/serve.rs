@@ -33,9 +33,10 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {} (is another program using it?)", args.addr))?;
     let address = listener.local_addr()?;
-    let state = AppState { store, config: Arc::new(WebConfig::default()) };
+    let state = AppState { store: store.clone(), config: Arc::new(WebConfig::default()) };
     eprintln!("Wegwijs is running: open http://{address}/ in your browser (Ctrl-C stops).");
-    wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal())
-        .await
-        .context("the server stopped with an error")
+    let served = wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal()).await;
+    // Closing the pool lets SQLite checkpoint its write-ahead log into the database file.
+    store.close().await;
+    served.context("the server stopped with an error")
 }
