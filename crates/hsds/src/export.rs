@@ -5,13 +5,15 @@
 //! HSDS requires but our domain lacks are derived from the owner's id.
 
 mod common;
+mod file;
 mod location;
 mod service;
 
 use std::collections::BTreeMap;
 use wegwijs_domain::{Id, Taxonomy, TaxonomyTerm};
 
-pub use service::{service_to_hsds, services_to_hsds_json};
+pub use file::HsdsFileWriter;
+pub use service::service_to_hsds;
 
 /// What an export may contain.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -12,5 +12,5 @@ mod import;
 mod wire;
 
 pub use error::{ImportError, RecordProblem};
-pub use export::{ExportOptions, TermLookup, service_to_hsds, services_to_hsds_json};
+pub use export::{ExportOptions, HsdsFileWriter, TermLookup, service_to_hsds};
 pub use import::{ImportBatch, ImportContext, MAX_PROBLEMS, read_services};

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use wegwijs_domain::{Id, Location, Organisation};
-use wegwijs_hsds::{ExportOptions, TermLookup, service_to_hsds};
+use wegwijs_hsds::{ExportOptions, HsdsFileWriter, TermLookup, service_to_hsds};
 use wegwijs_store::Store;
 
 /// Services read from the store per round trip.
@@ -67,8 +67,7 @@ pub async fn write_hsds(store: &Store, out: &mut impl Write, options: ExportOpti
     let mut organisations: HashMap<Id, Organisation> = HashMap::new();
     let mut locations: HashMap<Id, Location> = HashMap::new();
     let mut after: Option<Id> = None;
-    let mut count = 0u64;
-    out.write_all(b"[")?;
+    let mut file = HsdsFileWriter::new(out)?;
     loop {
         let services = store.services_after(after.as_ref(), PAGE).await?;
         let Some(last) = services.last() else { break };
@@ -93,13 +92,11 @@ pub async fn write_hsds(store: &Store, out: &mut impl Write, options: ExportOpti
             let service_locations: Vec<Location> =
                 service.locations.iter().filter_map(|sal| locations.get(&sal.location_id).cloned()).collect();
             let json = service_to_hsds(service, organisation, &service_locations, &terms, options);
-            out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &json)?;
-            count += 1;
+            file.push(&json)?;
         }
         progress.advance(services.len() as u64);
     }
-    out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+    let (_, count) = file.finish()?;
     progress.finish();
     Ok(count)
 }

@@ -150,9 +150,3 @@ pub(crate) fn wire_service(
         x_wegwijs: Some(x_wegwijs),
     }
 }
-
-/// Several exported services as one pretty-printed JSON array, the file format
-/// [`crate::read_services`] reads.
-pub fn services_to_hsds_json(services: &[serde_json::Value]) -> String {
-    serde_json::to_string_pretty(services).expect("HSDS wire structs always serialise")
-}

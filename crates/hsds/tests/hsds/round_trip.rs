@@ -4,16 +4,18 @@
 use crate::fixtures::*;
 use serde_json::Value;
 use wegwijs_domain::{Location, Organisation, Service};
-use wegwijs_hsds::{ExportOptions, ImportBatch, TermLookup, read_services, service_to_hsds, services_to_hsds_json};
+use wegwijs_hsds::{ExportOptions, HsdsFileWriter, ImportBatch, TermLookup, read_services, service_to_hsds};
 
 const PROFESSIONAL: ExportOptions = ExportOptions { include_professional: true };
 
 fn export(services: &[(Service, Organisation)], locations: &[Location], options: ExportOptions) -> String {
     let (taxonomies, terms) = taxonomies();
     let lookup = TermLookup::new(&taxonomies, &terms);
-    let values: Vec<Value> =
-        services.iter().map(|(service, org)| service_to_hsds(service, org, locations, &lookup, options)).collect();
-    services_to_hsds_json(&values)
+    let mut writer = HsdsFileWriter::new(Vec::new()).unwrap();
+    for (service, org) in services {
+        writer.push(&service_to_hsds(service, org, locations, &lookup, options)).unwrap();
+    }
+    String::from_utf8(writer.finish().unwrap().0).unwrap()
 }
 
 fn import(json: &str) -> ImportBatch {
@@ -47,7 +49,8 @@ fn a_public_export_never_contains_professional_notes() {
     assert!(!json.contains("professional_notes"), "{json}");
     assert!(!json.contains("Direct lijn intake"));
     let professional = export(&full(), &[full_location(), second_location()], PROFESSIONAL);
-    assert!(professional.contains("\"professional_notes\": \"Direct lijn intake: 071 000 0000\""));
+    let professional: Value = serde_json::from_str(&professional).unwrap();
+    assert_eq!(professional[0]["x_wegwijs"]["professional_notes"], "Direct lijn intake: 071 000 0000");
 }
 
 #[test]
