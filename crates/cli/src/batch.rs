@@ -5,7 +5,7 @@ use crate::progress::Progress;
 use anyhow::Context;
 use std::fmt;
 use wegwijs_domain::{Id, Location, Organisation, Service, Taxonomy, TaxonomyTerm};
-use wegwijs_store::{EntityKind, Store, Written};
+use wegwijs_store::{EntityKind, Store, WriteTx, Written};
 
 /// Records to write, in the order references need: taxonomies before terms,
 /// organisations before locations, everything before services.
@@ -79,30 +79,36 @@ pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Resul
         summary.taxonomy_terms.add(tx.put_taxonomy_term(term).await?);
         progress.advance(1);
     }
-    // Writing in id order turns random inserts into the primary-key B-trees (ids are
-    // UUIDs) into appends, and reading each chunk's stored versions ahead in one query
-    // saves a round trip per record: together they keep 100k-service imports fast.
-    for chunk in by_id(&batch.organisations, |o| &o.id).chunks(CHUNK) {
-        tx.prefetch(EntityKind::Organisation, &ids(chunk, |o| &o.id)).await?;
-        for organisation in chunk {
-            summary.organisations.add(tx.put_organisation(organisation).await?);
-        }
-        progress.advance(chunk.len() as u64);
-    }
-    for chunk in by_id(&batch.locations, |l| &l.id).chunks(CHUNK) {
-        tx.prefetch(EntityKind::Location, &ids(chunk, |l| &l.id)).await?;
-        for location in chunk {
-            summary.locations.add(tx.put_location(location).await?);
-        }
-        progress.advance(chunk.len() as u64);
-    }
-    for chunk in by_id(&batch.services, |s| &s.id).chunks(CHUNK) {
-        tx.prefetch(EntityKind::Service, &ids(chunk, |s| &s.id)).await?;
-        for service in chunk {
-            summary.services.add(tx.put_service(service).await?);
-        }
-        progress.advance(chunk.len() as u64);
-    }
+    put_all(
+        &mut tx,
+        &mut progress,
+        &mut summary.organisations,
+        EntityKind::Organisation,
+        &batch.organisations,
+        |o| &o.id,
+        async |tx, o| tx.put_organisation(o).await,
+    )
+    .await?;
+    put_all(
+        &mut tx,
+        &mut progress,
+        &mut summary.locations,
+        EntityKind::Location,
+        &batch.locations,
+        |l| &l.id,
+        async |tx, l| tx.put_location(l).await,
+    )
+    .await?;
+    put_all(
+        &mut tx,
+        &mut progress,
+        &mut summary.services,
+        EntityKind::Service,
+        &batch.services,
+        |s| &s.id,
+        async |tx, s| tx.put_service(s).await,
+    )
+    .await?;
     progress.finish();
     if dry_run {
         drop(tx);
@@ -115,14 +121,28 @@ pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Resul
 /// Records written between two read-aheads.
 const CHUNK: usize = 500;
 
-/// The ids of `records`.
-fn ids<T>(records: &[&T], id: impl Fn(&T) -> &Id) -> Vec<Id> {
-    records.iter().map(|record| id(record).clone()).collect()
-}
-
-/// The records sorted by id, without copying them.
-fn by_id<T>(records: &[T], id: impl Fn(&T) -> &Id) -> Vec<&T> {
+/// Writes `records` of one kind with `put`. Writing in id order turns random inserts
+/// into the primary-key B-trees (ids are UUIDs) into appends, and reading each chunk's
+/// stored versions ahead in one query saves a round trip per record: together they
+/// keep 100k-service imports fast.
+async fn put_all<T>(
+    tx: &mut WriteTx,
+    progress: &mut Progress,
+    counts: &mut Counts,
+    kind: EntityKind,
+    records: &[T],
+    id: impl Fn(&T) -> &Id,
+    mut put: impl AsyncFnMut(&mut WriteTx, &T) -> wegwijs_store::Result<Written>,
+) -> anyhow::Result<()> {
     let mut sorted: Vec<&T> = records.iter().collect();
     sorted.sort_unstable_by(|a, b| id(a).cmp(id(b)));
-    sorted
+    for chunk in sorted.chunks(CHUNK) {
+        let ids: Vec<Id> = chunk.iter().map(|record| id(record).clone()).collect();
+        tx.prefetch(kind, &ids).await?;
+        for record in chunk {
+            counts.add(put(tx, record).await?);
+        }
+        progress.advance(chunk.len() as u64);
+    }
+    Ok(())
 }

@@ -10,7 +10,6 @@ mod view;
 use axum::Router;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -96,6 +95,4 @@ pub async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
-    // Give load balancers a moment to notice; requests keep being served meanwhile.
-    tokio::time::sleep(Duration::from_millis(10)).await;
 }

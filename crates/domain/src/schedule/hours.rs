@@ -1,7 +1,7 @@
 //! Weekly opening hours with dated exceptions, evaluated in Europe/Amsterdam.
 
 use super::{TimeOfDay, public_holiday};
-use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
@@ -110,11 +110,11 @@ impl OpeningHours {
     ) -> Result<Self, InvalidHours> {
         weekly.sort_by_key(|period| (period.weekday.num_days_from_monday(), period.opens));
         for period in &weekly {
-            check_period(&weekday_name(period.weekday), period.opens, period.closes)?;
+            check_period(&period.weekday.to_string(), period.opens, period.closes)?;
         }
         for pair in weekly.windows(2) {
             if pair[0].weekday == pair[1].weekday && pair[1].opens < pair[0].closes {
-                return Err(InvalidHours::Overlap { day: weekday_name(pair[0].weekday) });
+                return Err(InvalidHours::Overlap { day: pair[0].weekday.to_string() });
             }
         }
         exceptions.sort_by_key(|exception| exception.date);
@@ -190,17 +190,11 @@ impl OpeningHours {
     }
 }
 
-use chrono::Timelike;
-
 fn check_period(day: &str, opens: TimeOfDay, closes: TimeOfDay) -> Result<(), InvalidHours> {
     if closes <= opens {
         return Err(InvalidHours::ClosesBeforeOpening { day: day.to_owned(), opens, closes });
     }
     Ok(())
-}
-
-fn weekday_name(weekday: Weekday) -> String {
-    weekday.to_string()
 }
 
 #[cfg(test)]

@@ -38,17 +38,11 @@ pub async fn list_services(
         return Err(AppError::NotFound);
     }
     let services = state.store.services(Page { offset: (page - 1) * u64::from(limit), limit }).await?;
-    let mut organisations = HashMap::new();
-    for service in &services {
-        if !organisations.contains_key(&service.organisation_id) {
-            let organisation = state.store.organisation(&service.organisation_id).await?;
-            organisations.insert(service.organisation_id.clone(), organisation);
-        }
-    }
-    let items = services
-        .iter()
-        .map(|s| ServiceListItem::new(locale, s, organisations.get(&s.organisation_id).and_then(Option::as_ref)))
-        .collect();
+    let organisation_ids: Vec<_> = services.iter().map(|s| s.organisation_id.clone()).collect();
+    let organisations: HashMap<_, _> =
+        state.store.organisations_by_ids(&organisation_ids).await?.into_iter().map(|o| (o.id.clone(), o)).collect();
+    let items =
+        services.iter().map(|s| ServiceListItem::new(locale, s, organisations.get(&s.organisation_id))).collect();
     let view = ServiceListPage { locale, services: items, total, page, pages };
     Ok(Html(askama::Template::render(&view)?))
 }
