@@ -32,12 +32,13 @@ impl AppError {
         }
     }
 
-    /// Translation key of the message shown to the visitor.
-    fn message_key(&self) -> &'static str {
+    /// Translation keys of the title and message shown to the visitor: a wrong address
+    /// is not "something went wrong", and a resident should be able to tell the two apart.
+    fn text_keys(&self) -> (&'static str, &'static str) {
         match self.status() {
-            StatusCode::NOT_FOUND => "error.not_found",
-            StatusCode::BAD_REQUEST => "error.bad_request",
-            _ => "error.internal",
+            StatusCode::NOT_FOUND => ("error.not_found_title", "error.not_found"),
+            StatusCode::BAD_REQUEST => ("error.bad_request_title", "error.bad_request"),
+            _ => ("error.title", "error.internal"),
         }
     }
 }
@@ -49,9 +50,28 @@ impl IntoResponse for AppError {
             tracing::error!(error = %self, "request failed");
         }
         // Error pages are rendered without a request's language: Dutch is the default.
-        let page = crate::view::ErrorPage::new(Locale::Nl, self.message_key());
+        let (title_key, message_key) = self.text_keys();
+        let page = crate::view::ErrorPage { locale: Locale::Nl, title_key, message_key };
         let body = askama::Template::render(&page)
             .unwrap_or_else(|_| "<!doctype html><title>Fout</title><p>Er ging iets mis.</p>".to_owned());
         (status, Html(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_title_and_message_in_both_languages() {
+        let errors = [AppError::NotFound, AppError::BadRequest("x".into()), AppError::Render(askama::Error::Fmt)];
+        for error in errors {
+            let (title, message) = error.text_keys();
+            for locale in [Locale::Nl, Locale::En] {
+                for key in [title, message] {
+                    assert!(locale.has(key), "{key} missing in {locale:?}");
+                }
+            }
+        }
     }
 }

@@ -49,6 +49,12 @@ impl Locale {
         }
     }
 
+    /// Whether this language has a text for `key` (for tests of keys chosen at run time).
+    #[cfg(test)]
+    pub(crate) fn has(self, key: &str) -> bool {
+        texts(self).contains_key(key)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn tf(self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         let mut text = self.t(key).to_owned();

@@ -14,15 +14,10 @@ use askama::Template;
 pub struct ErrorPage {
     /// Interface language.
     pub locale: Locale,
+    /// Translation key of the title.
+    pub title_key: &'static str,
     /// Translation key of the message.
     pub message_key: &'static str,
-}
-
-impl ErrorPage {
-    /// An error page in `locale` showing `message_key`.
-    pub fn new(locale: Locale, message_key: &'static str) -> Self {
-        Self { locale, message_key }
-    }
 }
 
 /// The list of all services, one page at a time.

@@ -71,6 +71,7 @@ async fn unknown_service_gives_a_dutch_not_found_page() {
         let (status, body) = app.get_text(path).await;
         assert_eq!(status, 404, "{path}");
         assert!(body.contains("Deze pagina bestaat niet"), "{path}");
+        assert!(body.contains("<h1>Pagina niet gevonden</h1>"), "{path}");
     }
 }
 
