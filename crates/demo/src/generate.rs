@@ -34,6 +34,7 @@ pub fn generate(config: &DemoConfig) -> DemoData {
             organisations: Vec::with_capacity(config.services / 3 + 8),
             locations: Vec::with_capacity(config.services / 2 + 8),
             services: Vec::with_capacity(config.services),
+            templates: Vec::with_capacity(config.services),
         },
     };
     let geo = geo::builtin();
@@ -196,6 +197,7 @@ impl Generator {
         for template in templates {
             let service = service::build(&mut self.rng, self.now, &self.catalogue, &org, template);
             self.data.services.push(service);
+            self.data.templates.push(template.key);
         }
         let rng = &mut self.rng;
         self.data.organisations.push(Organisation {

@@ -47,6 +47,9 @@ pub struct DemoData {
     pub locations: Vec<Location>,
     /// The services.
     pub services: Vec<Service>,
+    /// For each service (same order), the key of the catalogue template it was made
+    /// from: what relevance judgements of the demo data refer to.
+    pub templates: Vec<&'static str>,
 }
 
 #[cfg(test)]

@@ -136,4 +136,23 @@ impl Store {
             .await?;
         from_rows(EntityKind::Service, &rows)
     }
+
+    /// Ids of the services that show this record as part of themselves: those of an
+    /// organisation, at a location, or linked to a taxonomy term. A follower that
+    /// copies services elsewhere (the search index) re-reads these when the record
+    /// changes. Empty for taxonomies and services.
+    pub async fn service_ids_referring_to(&self, kind: EntityKind, id: &Id) -> Result<Vec<Id>> {
+        let sql = match kind {
+            EntityKind::Organisation => "SELECT id FROM service WHERE organisation_id = $1 ORDER BY id",
+            EntityKind::Location => "SELECT service_id FROM service_location WHERE location_id = $1 ORDER BY service_id",
+            EntityKind::TaxonomyTerm => "SELECT service_id FROM service_term WHERE term_id = $1 ORDER BY service_id",
+            EntityKind::Taxonomy | EntityKind::Service => return Ok(Vec::new()),
+        };
+        let rows: Vec<(String,)> = sqlx::query_as(sql).bind(id.as_str()).fetch_all(&self.pool).await?;
+        rows.into_iter()
+            .map(|(raw,)| {
+                Id::parse(&raw).map_err(|e| Error::Corrupt { entity: EntityKind::Service, id: id.clone(), reason: e.to_string() })
+            })
+            .collect()
+    }
 }

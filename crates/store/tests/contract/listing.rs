@@ -77,3 +77,27 @@ contract_test!(
         assert_eq!(store.service_count().await.unwrap(), 0);
     }
 );
+
+contract_test!(
+    async fn services_referring_to_an_organisation_location_or_term_are_found(store) {
+        seed(&store).await;
+        let mut tx = store.begin().await.unwrap();
+        tx.put_organisation(&organisation_named("other", "Andere")).await.unwrap();
+        tx.put_service(&full_service("s2", "org", &["t1"], &["loc1"])).await.unwrap();
+        tx.put_service(&full_service("s1", "org", &["t1"], &[])).await.unwrap();
+        tx.put_service(&service_named("s3", "other", "Elders")).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let referring = |kind, raw: &'static str| {
+            let store = store.clone();
+            async move { store.service_ids_referring_to(kind, &id(raw)).await.unwrap() }
+        };
+        use wegwijs_store::EntityKind::*;
+        let as_text = |ids: Vec<wegwijs_domain::Id>| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(as_text(referring(Organisation, "org").await), ["s1", "s2"]);
+        assert_eq!(as_text(referring(Location, "loc1").await), ["s2"]);
+        assert_eq!(as_text(referring(TaxonomyTerm, "t1").await), ["s1", "s2"]);
+        assert!(referring(Organisation, "nobody").await.is_empty());
+        assert!(referring(Service, "s1").await.is_empty());
+    }
+);

@@ -1,0 +1,352 @@
+//! One pass over all matching documents: score each with locality and freshness, keep
+//! the best page, and count the facets.
+//!
+//! Facets need every hit anyway, so ranking factors are applied in the same pass from
+//! fast fields instead of re-ranking a top-N afterwards: a re-rank would miss the nearby
+//! service that text relevance alone put at place 200.
+
+use crate::rank::{Explanation, freshness, locality};
+use crate::schema::{Facet, Fields, unpack_point};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::BitSet;
+use tantivy::query::{EnableScoring, Query, Weight};
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
+use wegwijs_domain::GeoPoint;
+
+/// Distance bands counted for the distance facet, km.
+pub const DISTANCE_BANDS_KM: [f64; 4] = [1.0, 5.0, 10.0, 25.0];
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Best match first (text × locality × freshness).
+    #[default]
+    Relevance,
+    /// Nearest first; services without a location last.
+    Distance,
+}
+
+/// The searcher's location as the collector needs it.
+#[derive(Debug, Clone)]
+pub struct Near {
+    /// Where the searcher is.
+    pub point: GeoPoint,
+    /// Area keys covering the searcher.
+    pub area_keys: Vec<String>,
+}
+
+/// The collector's settings.
+pub struct RankingCollector {
+    /// How many of the best hits to keep.
+    pub keep: usize,
+    /// The searcher's location.
+    pub near: Option<Near>,
+    /// Only hits within this distance.
+    pub radius_km: Option<f64>,
+    /// Today, in days since 1970-01-01.
+    pub today: i64,
+    /// The order.
+    pub sort: Sort,
+    /// Documents open right now, as a query; `only_open` filters on it.
+    pub open_now: Arc<dyn Weight>,
+    /// Keep only hits that are open now.
+    pub only_open: bool,
+    /// Whether to count facets.
+    pub count_facets: bool,
+    /// Field names of facets, areas and ranking values.
+    pub columns: ColumnNames,
+}
+
+/// The names of the fast fields the collector reads.
+#[derive(Debug, Clone)]
+pub struct ColumnNames {
+    facets: Vec<(Facet, String)>,
+    area: String,
+    geo: String,
+    verified_day: String,
+}
+
+impl ColumnNames {
+    /// The names from the schema.
+    pub fn new(schema: &tantivy::schema::Schema, fields: &Fields) -> Self {
+        let name = |f| schema.get_field_name(f).to_owned();
+        Self {
+            facets: Facet::ALL.iter().map(|f| (*f, name(fields.facet(*f)))).collect(),
+            area: name(fields.area),
+            geo: name(fields.geo),
+            verified_day: name(fields.verified_day),
+        }
+    }
+}
+
+impl RankingCollector {
+    /// A weight for "open now" from its query.
+    pub fn open_weight(query: &dyn Query, schema: &tantivy::schema::Schema) -> tantivy::Result<Arc<dyn Weight>> {
+        Ok(Arc::from(query.weight(EnableScoring::disabled_from_schema(schema))?))
+    }
+}
+
+/// A kept hit.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    /// Segment of the document.
+    pub segment: SegmentOrdinal,
+    /// Document within the segment.
+    pub doc: DocId,
+    /// Why it scored what it scored.
+    pub explanation: Explanation,
+    /// Whether it is open right now.
+    pub open_now: bool,
+}
+
+impl Ranked {
+    fn key(&self, sort: Sort) -> (f64, f32) {
+        match sort {
+            Sort::Relevance => (f64::from(self.explanation.score), 0.0),
+            Sort::Distance => (-self.explanation.distance_km.unwrap_or(f64::INFINITY), self.explanation.score),
+        }
+    }
+}
+
+struct HeapEntry(Ranked, Sort);
+
+impl PartialEq for HeapEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for HeapEntry {}
+impl PartialOrd for HeapEntry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for HeapEntry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a, b) = (self.0.key(self.1), other.0.key(other.1));
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            // Equal scores: the lower document comes first, so pages are stable.
+            .then_with(|| (other.0.segment, other.0.doc).cmp(&(self.0.segment, self.0.doc)))
+    }
+}
+
+/// What one pass found.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The best hits, best first.
+    pub top: Vec<Ranked>,
+    /// Number of hits.
+    pub total: u64,
+    /// Counts per facet value.
+    pub facets: HashMap<Facet, HashMap<String, u64>>,
+    /// Hits open right now.
+    pub open_now: u64,
+    /// Hits within each of [`DISTANCE_BANDS_KM`].
+    pub within: [u64; DISTANCE_BANDS_KM.len()],
+}
+
+/// The per-segment part of [`RankingCollector`].
+pub struct RankingSegment {
+    segment: SegmentOrdinal,
+    keep: usize,
+    sort: Sort,
+    near: Option<GeoPoint>,
+    covering_ords: Vec<u64>,
+    radius_km: Option<f64>,
+    today: i64,
+    open: BitSet,
+    only_open: bool,
+    facet_columns: Vec<(Facet, StrColumn, Vec<u64>)>,
+    area: Option<StrColumn>,
+    geo: Column<u64>,
+    verified_day: Column<i64>,
+    heap: BinaryHeap<Reverse<HeapEntry>>,
+    total: u64,
+    open_count: u64,
+    within: [u64; DISTANCE_BANDS_KM.len()],
+}
+
+impl Collector for RankingCollector {
+    type Fruit = Collected;
+    type Child = RankingSegment;
+
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankingSegment> {
+        let fast = reader.fast_fields();
+        let area = fast.str(&self.columns.area)?;
+        let covering_ords = match (&area, &self.near) {
+            (Some(column), Some(near)) => near
+                .area_keys
+                .iter()
+                .filter_map(|key| column.dictionary().term_ord(key.as_bytes()).ok().flatten())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut facet_columns = Vec::new();
+        if self.count_facets {
+            for (facet, name) in &self.columns.facets {
+                if let Some(column) = fast.str(name)? {
+                    let size = column.dictionary().num_terms();
+                    facet_columns.push((*facet, column, vec![0; size]));
+                }
+            }
+        }
+        let mut open = BitSet::with_max_value(reader.max_doc());
+        let mut scorer = self.open_now.scorer(reader, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            open.insert(doc);
+            doc = scorer.advance();
+        }
+        Ok(RankingSegment {
+            segment,
+            keep: self.keep,
+            sort: self.sort,
+            near: self.near.as_ref().map(|n| n.point),
+            covering_ords,
+            radius_km: self.radius_km,
+            today: self.today,
+            open,
+            only_open: self.only_open,
+            facet_columns,
+            area,
+            geo: fast.u64(&self.columns.geo)?,
+            verified_day: fast.i64(&self.columns.verified_day)?,
+            heap: BinaryHeap::new(),
+            total: 0,
+            open_count: 0,
+            within: [0; DISTANCE_BANDS_KM.len()],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
+        let mut merged = Collected::default();
+        let mut heap = BinaryHeap::new();
+        for fruit in fruits {
+            merged.total += fruit.total;
+            merged.open_now += fruit.open_now;
+            for (band, count) in merged.within.iter_mut().zip(fruit.within) {
+                *band += count;
+            }
+            for (facet, counts) in fruit.facets {
+                let into = merged.facets.entry(facet).or_default();
+                for (value, count) in counts {
+                    *into.entry(value).or_default() += count;
+                }
+            }
+            for ranked in fruit.top {
+                push_bounded(&mut heap, HeapEntry(ranked, self.sort), self.keep);
+            }
+        }
+        merged.top = drain_best_first(heap);
+        Ok(merged)
+    }
+}
+
+fn push_bounded(heap: &mut BinaryHeap<Reverse<HeapEntry>>, entry: HeapEntry, keep: usize) {
+    if keep == 0 {
+        return;
+    }
+    if heap.len() < keep {
+        heap.push(Reverse(entry));
+    } else if heap.peek().is_some_and(|Reverse(worst)| entry > *worst) {
+        heap.pop();
+        heap.push(Reverse(entry));
+    }
+}
+
+fn drain_best_first(heap: BinaryHeap<Reverse<HeapEntry>>) -> Vec<Ranked> {
+    let mut entries: Vec<HeapEntry> = heap.into_iter().map(|Reverse(e)| e).collect();
+    entries.sort_by(|a, b| b.cmp(a));
+    entries.into_iter().map(|e| e.0).collect()
+}
+
+impl SegmentCollector for RankingSegment {
+    type Fruit = Collected;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let open_now = self.open.contains(doc);
+        if self.only_open && !open_now {
+            return;
+        }
+        let distance_km = self.near.and_then(|near| {
+            self.geo
+                .values_for_doc(doc)
+                .map(|packed| {
+                    let (lat, lon) = unpack_point(packed);
+                    near.distance_km(GeoPoint { lat, lon })
+                })
+                .min_by(f64::total_cmp)
+        });
+        let covers = self.near.is_some().then(|| {
+            self.area.as_ref().is_some_and(|column| column.term_ords(doc).any(|ord| self.covering_ords.contains(&ord)))
+        });
+        if let Some(radius) = self.radius_km {
+            let inside = distance_km.is_some_and(|d| d <= radius) || (distance_km.is_none() && covers == Some(true));
+            if !inside {
+                return;
+            }
+        }
+        let verified = self.verified_day.first(doc).filter(|day| *day != i64::MIN);
+        let verified_days_ago = verified.map(|day| self.today - day);
+        let locality = covers.map_or(1.0, |covers| locality(covers, distance_km));
+        let freshness = freshness(verified_days_ago);
+        let explanation = Explanation {
+            text: score,
+            covers_searcher: covers,
+            distance_km,
+            locality,
+            verified_days_ago,
+            freshness,
+            score: score * locality * freshness,
+        };
+
+        self.total += 1;
+        self.open_count += u64::from(open_now);
+        if let Some(d) = distance_km {
+            for (band, limit) in self.within.iter_mut().zip(DISTANCE_BANDS_KM) {
+                *band += u64::from(d <= limit);
+            }
+        }
+        for (_, column, counts) in &mut self.facet_columns {
+            for ord in column.term_ords(doc) {
+                if let Some(count) = usize::try_from(ord).ok().and_then(|i| counts.get_mut(i)) {
+                    *count += 1;
+                }
+            }
+        }
+        let ranked = Ranked { segment: self.segment, doc, explanation, open_now };
+        push_bounded(&mut self.heap, HeapEntry(ranked, self.sort), self.keep);
+    }
+
+    fn harvest(self) -> Collected {
+        let mut facets = HashMap::new();
+        for (facet, column, counts) in self.facet_columns {
+            let mut named = HashMap::new();
+            let mut value = String::new();
+            for (ord, count) in counts.into_iter().enumerate().filter(|(_, c)| *c > 0) {
+                value.clear();
+                if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+                    named.insert(value.clone(), count);
+                }
+            }
+            facets.insert(facet, named);
+        }
+        Collected {
+            top: drain_best_first(self.heap),
+            total: self.total,
+            facets,
+            open_now: self.open_count,
+            within: self.within,
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Query understanding: from what a person typed to a tantivy query.
+//!
+//! The steps, in order: cut the text into words; take out a postcode or place name and
+//! use it as the location; look up vocabulary terms ("huur niet betalen"); drop stop
+//! words; and for every remaining word search its stem in all public fields. A word the
+//! index does not know is split as a compound ("boodschappendienst" → boodschappen +
+//! dienst) or, failing that, matched with typo tolerance scaled by its length. Very
+//! common words ("hulp") only add to the score of documents that match a rarer word,
+//! as in Lucene's common-terms query, so they neither flood the results nor cost time.
+
+use crate::analysis::{Analyzer, Word, is_stop_word, words};
+use crate::place::{FoundInQuery, find_in_query};
+use crate::schema::Fields;
+use crate::vocabulary::Vocabulary;
+use serde::Serialize;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+use wegwijs_domain::geo::Geo;
+
+/// Whose search it is: decides which text fields may be searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Anyone: public fields only.
+    #[default]
+    Public,
+    /// A logged-in professional: professional notes are searched too.
+    Professional,
+}
+
+/// Weight of a vocabulary expansion relative to a word the person typed.
+const EXPANSION_WEIGHT: f32 = 0.6;
+/// Weight of a typo-tolerant match relative to an exact one.
+const FUZZY_WEIGHT: f32 = 0.5;
+/// Weight of two adjacent words written together ("boodschappen dienst" → "boodschappendienst").
+const JOINED_WEIGHT: f32 = 0.8;
+/// A word in more than this share of documents is "common".
+const COMMON_SHARE: f64 = 0.2;
+/// Words with fewer documents than this also get typo-tolerant matches: the exact
+/// form may itself be a rare misspelling in some service text.
+const RARE_DOCS: u64 = 3;
+
+/// What the engine made of a query; returned with the results so a person (or a
+/// debug view) can see why it found what it found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Interpretation {
+    /// Words searched for (folded), in order.
+    pub words: Vec<String>,
+    /// Words that were ignored as stop words or punctuation.
+    pub ignored: Vec<String>,
+    /// The location named in the query, if any.
+    pub place_in_query: Option<String>,
+    /// Vocabulary terms found, with what they were expanded to.
+    pub expansions: Vec<(String, Vec<String>)>,
+    /// Words matched as parts of a compound.
+    pub split: Vec<(String, Vec<String>)>,
+    /// Words matched with typo tolerance, with the edit distance allowed.
+    pub fuzzy: Vec<(String, u8)>,
+}
+
+/// A query ready to run.
+pub struct Understood {
+    /// The text part of the query; `None` when nothing searchable was typed (browse).
+    pub text_query: Option<Box<dyn Query>>,
+    /// The location typed in the query.
+    pub place: Option<FoundInQuery>,
+    /// What was understood.
+    pub interpretation: Interpretation,
+}
+
+/// Everything query understanding needs.
+pub struct QueryContext<'a> {
+    /// The analyser.
+    pub analyzer: &'a Analyzer,
+    /// The vocabulary.
+    pub vocabulary: &'a Vocabulary,
+    /// Geography, to recognise places.
+    pub geo: &'a Geo,
+    /// Index fields.
+    pub fields: &'a Fields,
+    /// The searcher, for document frequencies.
+    pub searcher: &'a Searcher,
+    /// Whose search it is.
+    pub audience: Audience,
+}
+
+impl QueryContext<'_> {
+    /// Understands a query text. `use_place` is false when the request already gives a
+    /// location; a place in the text is then still taken out of the words.
+    pub fn understand(&self, text: &str) -> Understood {
+        let all_words = words(text);
+        let place = find_in_query(self.geo, self.analyzer, &all_words, text);
+        let place_words: &[usize] = place.as_ref().map_or(&[], |p| &p.word_indexes);
+        let remaining: Vec<&Word> =
+            all_words.iter().enumerate().filter(|(i, _)| !place_words.contains(i)).map(|(_, w)| w).collect();
+
+        let mut interpretation = Interpretation {
+            place_in_query: place.as_ref().map(|p| p.whereabouts.label.clone()),
+            ..Interpretation::default()
+        };
+        let folded: Vec<&str> = remaining.iter().map(|w| w.folded.as_str()).collect();
+        let matches = self.vocabulary.find(&folded);
+
+        let mut rare: Vec<Box<dyn Query>> = Vec::new();
+        let mut common: Vec<Box<dyn Query>> = Vec::new();
+        let total_docs = self.searcher.num_docs().max(1);
+        let content: Vec<&str> = folded.iter().copied().filter(|w| !is_stop_word(w)).collect();
+        for word in &folded {
+            if is_stop_word(word) {
+                interpretation.ignored.push((*word).to_owned());
+            }
+        }
+        for (i, word) in content.iter().enumerate() {
+            interpretation.words.push((*word).to_owned());
+            let stem = self.analyzer.stem(word);
+            let docs = self.doc_freq(&stem);
+            let mut options: Vec<Box<dyn Query>> = Vec::new();
+            if docs > 0 {
+                options.push(self.word_query(&stem, 1.0));
+            } else if let Some(parts) = self.known_parts(word) {
+                interpretation.split.push(((*word).to_owned(), parts.clone()));
+                let stems: Vec<String> = parts.iter().map(|p| self.analyzer.stem(p)).collect();
+                options.push(self.all_words_query(&stems, 1.0));
+            }
+            if docs < RARE_DOCS
+                && let Some(distance) = typo_distance(word)
+            {
+                interpretation.fuzzy.push(((*word).to_owned(), distance));
+                options.push(self.fuzzy_query(&stem, distance));
+            }
+            if let Some(next) = content.get(i + 1) {
+                let joined = self.analyzer.stem(&format!("{word}{next}"));
+                if self.doc_freq(&joined) > 0 {
+                    options.push(self.word_query(&joined, JOINED_WEIGHT));
+                }
+            }
+            if options.is_empty() {
+                continue;
+            }
+            let query = one_of(options);
+            #[allow(clippy::cast_precision_loss)]
+            let share = docs as f64 / total_docs as f64;
+            if share > COMMON_SHARE { common.push(query) } else { rare.push(query) }
+        }
+        for m in &matches {
+            let term = folded[m.first..m.end].join(" ");
+            let mut shown = Vec::new();
+            for expansion in &m.expansions {
+                let stems: Vec<String> =
+                    expansion.iter().filter(|w| !is_stop_word(w)).map(|w| self.analyzer.stem(w)).collect();
+                if stems.is_empty() {
+                    continue;
+                }
+                shown.push(expansion.join(" "));
+                rare.push(self.all_words_query(&stems, EXPANSION_WEIGHT));
+            }
+            interpretation.expansions.push((term, shown));
+        }
+
+        let text_query: Option<Box<dyn Query>> = match (rare.is_empty(), common.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(one_of(rare)),
+            (true, false) => Some(one_of(common)),
+            (false, false) => Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, one_of(rare)),
+                (Occur::Should, one_of(common)),
+            ]))),
+        };
+        Understood { text_query, place, interpretation }
+    }
+
+    fn text_fields(&self) -> Vec<(Field, f32)> {
+        let mut fields: Vec<(Field, f32)> = self.fields.public_text().to_vec();
+        fields.push(self.fields.public_parts());
+        if self.audience == Audience::Professional {
+            fields.push((self.fields.pro, 1.0));
+            fields.push((self.fields.pro_parts, 0.5));
+        }
+        fields
+    }
+
+    /// Documents containing the stem in any searchable field (an upper bound: a
+    /// document can be counted once per field).
+    fn doc_freq(&self, stem: &str) -> u64 {
+        self.text_fields()
+            .iter()
+            .map(|(field, _)| self.searcher.doc_freq(&Term::from_field_text(*field, stem)).unwrap_or(0))
+            .sum()
+    }
+
+    /// The parts of a compound when every part occurs in the index.
+    fn known_parts(&self, word: &str) -> Option<Vec<String>> {
+        let parts = self.analyzer.compound_parts(word);
+        let outer: Vec<String> = parts.into_iter().take(2).collect();
+        (outer.len() == 2 && outer.iter().all(|p| self.doc_freq(&self.analyzer.stem(p)) > 0)).then_some(outer)
+    }
+
+    /// A stem in any text field, each field with its weight.
+    fn word_query(&self, stem: &str, weight: f32) -> Box<dyn Query> {
+        let clauses = self
+            .text_fields()
+            .into_iter()
+            .map(|(field, field_weight)| {
+                let term = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(term), field_weight * weight)) as Box<dyn Query>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// All of these stems, each in any field.
+    fn all_words_query(&self, stems: &[String], weight: f32) -> Box<dyn Query> {
+        if let [single] = stems {
+            return self.word_query(single, weight);
+        }
+        let clauses = stems.iter().map(|stem| (Occur::Must, self.word_query(stem, weight))).collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A typo-tolerant match of a stem. Fuzzy matches all score alike, so they get a
+    /// lower weight than exact words, and only in the fields that carry most meaning.
+    fn fuzzy_query(&self, stem: &str, distance: u8) -> Box<dyn Query> {
+        let fields = [self.fields.name, self.fields.terms, self.fields.body, self.fields.parts];
+        let clauses = fields
+            .into_iter()
+            .map(|field| {
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), distance, true);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_WEIGHT)) as Box<dyn Query>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The edit distance allowed for a word: none below five letters (too many short
+/// words are one letter apart), one up to seven, two from eight.
+pub fn typo_distance(word: &str) -> Option<u8> {
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match word.chars().count() {
+        0..=4 => None,
+        5..=7 => Some(1),
+        _ => Some(2),
+    }
+}
+
+fn one_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.pop().expect("one query");
+    }
+    Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect()))
+}
