@@ -5,7 +5,7 @@ use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, Near, RankingCollector, Sor
 use crate::document::{QUARTERS_PER_DAY, ServiceRecord, TermCatalog, day_number, service_document};
 use crate::labels::label;
 use crate::place::Whereabouts;
-use crate::query::{Audience, Interpretation, QueryContext};
+use crate::query::{Audience, Interpretation, QueryContext, TextQuery};
 use crate::rank::Explanation;
 use crate::schema::{self, Facet, Fields, SCHEMA_VERSION};
 use crate::vocabulary::Vocabulary;
@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
@@ -204,13 +204,14 @@ impl SearchIndex {
     /// Opens the index at `location`, creating it when missing. An index written with
     /// another schema version is emptied (its [`applied_seq`](Self::applied_seq) is
     /// then 0, so the follower rebuilds it).
-    pub fn open(location: IndexLocation<'_>, vocabulary: Vocabulary, geo: &'static Geo) -> Result<Self> {
+    pub fn open(location: IndexLocation<'_>, mut vocabulary: Vocabulary, geo: &'static Geo) -> Result<Self> {
         let (schema, fields) = schema::build();
         let index = match location {
             IndexLocation::Memory => Index::create_in_ram(schema.clone()),
             IndexLocation::Dir(dir) => open_dir(dir, &schema)?,
         };
         let analyzer = Analyzer::builtin();
+        vocabulary.compile(|word| analyzer.stem(word), crate::analysis::is_stop_word);
         for kind in [TokenizerKind::Words, TokenizerKind::CompoundParts, TokenizerKind::Highlight] {
             index.tokenizers().register(kind.name(), TextAnalyzer::from(DutchTokenizer::new(analyzer.clone(), kind)));
         }
@@ -331,7 +332,16 @@ impl SearchIndex {
         let near = request.near.clone().or_else(|| understood.place.as_ref().map(|p| p.whereabouts.clone()));
 
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        clauses.push((Occur::Must, understood.text_query.as_ref().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, |q| q.box_clone())));
+        let text_query: Option<&dyn Query> = match &understood.text_query {
+            TextQuery::Match(query) => Some(query.as_ref()),
+            TextQuery::Browse | TextQuery::Nothing => None,
+        };
+        let base: Box<dyn Query> = match &understood.text_query {
+            TextQuery::Match(query) => query.box_clone(),
+            TextQuery::Browse => Box::new(AllQuery),
+            TextQuery::Nothing => Box::new(EmptyQuery),
+        };
+        clauses.push((Occur::Must, base));
         for (facet, values) in request.filters.iter().filter(|(_, v)| !v.is_empty()) {
             let field = self.fields.facet(*facet);
             let any: Vec<(Occur, Box<dyn Query>)> = values
@@ -367,7 +377,7 @@ impl SearchIndex {
         };
         let collected = searcher.search(&query, &collector)?;
 
-        let snippets = self.snippet_terms(&searcher, understood.text_query.as_deref());
+        let snippets = self.snippet_terms(&searcher, text_query);
         let terms = self.terms();
         let hits = collected
             .top

@@ -13,7 +13,7 @@ use crate::place::{FoundInQuery, find_in_query};
 use crate::schema::Fields;
 use crate::vocabulary::Vocabulary;
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 use wegwijs_domain::geo::Geo;
@@ -31,10 +31,15 @@ pub enum Audience {
 
 /// Weight of a vocabulary expansion relative to a word the person typed.
 const EXPANSION_WEIGHT: f32 = 0.6;
+/// Share of the other expansions' scores added to the best one.
+const EXPANSION_TIE_BREAKER: f32 = 0.2;
 /// Weight of a typo-tolerant match relative to an exact one.
 const FUZZY_WEIGHT: f32 = 0.5;
-/// Weight of two adjacent words written together ("boodschappen dienst" → "boodschappendienst").
-const JOINED_WEIGHT: f32 = 0.8;
+/// Weight of two adjacent words written together ("boodschappen dienst" →
+/// "boodschappendienst"): a compound the index knows is a strong sign of what is meant.
+const JOINED_WEIGHT: f32 = 2.0;
+/// Index terms a misspelt word is expanded to, most frequent first.
+const FUZZY_EXPANSIONS: usize = 3;
 /// A word in more than this share of documents is "common".
 const COMMON_SHARE: f64 = 0.2;
 /// Words with fewer documents than this also get typo-tolerant matches: the exact
@@ -55,14 +60,26 @@ pub struct Interpretation {
     pub expansions: Vec<(String, Vec<String>)>,
     /// Words matched as parts of a compound.
     pub split: Vec<(String, Vec<String>)>,
-    /// Words matched with typo tolerance, with the edit distance allowed.
-    pub fuzzy: Vec<(String, u8)>,
+    /// Words matched with typo tolerance, with the index words they matched.
+    pub fuzzy: Vec<(String, Vec<String>)>,
+    /// Adjacent words that the index knows written together.
+    pub joined: Vec<String>,
+}
+
+/// The text part of a query.
+pub enum TextQuery {
+    /// Nothing searchable was typed: every service matches (browsing by filters or place).
+    Browse,
+    /// Words were typed and these documents match them.
+    Match(Box<dyn Query>),
+    /// Words were typed but the index knows none of them, not even with typos.
+    Nothing,
 }
 
 /// A query ready to run.
 pub struct Understood {
-    /// The text part of the query; `None` when nothing searchable was typed (browse).
-    pub text_query: Option<Box<dyn Query>>,
+    /// The text part of the query.
+    pub text_query: TextQuery,
     /// The location typed in the query.
     pub place: Option<FoundInQuery>,
     /// What was understood.
@@ -100,38 +117,60 @@ impl QueryContext<'_> {
             ..Interpretation::default()
         };
         let folded: Vec<&str> = remaining.iter().map(|w| w.folded.as_str()).collect();
-        let matches = self.vocabulary.find(&folded);
+        for word in folded.iter().filter(|w| is_stop_word(w)) {
+            interpretation.ignored.push((*word).to_owned());
+        }
+        let content: Vec<&str> = folded.iter().copied().filter(|w| !is_stop_word(w)).collect();
+        let stems: Vec<String> = content.iter().map(|w| self.analyzer.stem(w)).collect();
+        let matches = self.vocabulary.find(&stems);
 
         let mut rare: Vec<Box<dyn Query>> = Vec::new();
         let mut common: Vec<Box<dyn Query>> = Vec::new();
         let total_docs = self.searcher.num_docs().max(1);
-        let content: Vec<&str> = folded.iter().copied().filter(|w| !is_stop_word(w)).collect();
-        for word in &folded {
-            if is_stop_word(word) {
-                interpretation.ignored.push((*word).to_owned());
-            }
-        }
-        for (i, word) in content.iter().enumerate() {
+        for (i, (word, stem)) in content.iter().zip(&stems).enumerate() {
             interpretation.words.push((*word).to_owned());
-            let stem = self.analyzer.stem(word);
-            let docs = self.doc_freq(&stem);
+            let docs = self.doc_freq(stem);
             let mut options: Vec<Box<dyn Query>> = Vec::new();
             if docs > 0 {
-                options.push(self.word_query(&stem, 1.0));
-            } else if let Some(parts) = self.known_parts(word) {
-                interpretation.split.push(((*word).to_owned(), parts.clone()));
-                let stems: Vec<String> = parts.iter().map(|p| self.analyzer.stem(p)).collect();
-                options.push(self.all_words_query(&stems, 1.0));
+                options.push(self.word_query(stem, 1.0));
+            } else {
+                // An unknown compound whose parts the index knows: all parts must occur.
+                // Parts that are function words ("over" in "oversluiten") say nothing.
+                let parts: Vec<String> = self.analyzer.compound_parts(word).into_iter().take(2).collect();
+                let part_stems: Vec<String> = parts.iter().map(|p| self.analyzer.stem(p)).collect();
+                let meaningful = part_stems.iter().zip(&parts).all(|(stem, part)| {
+                    !is_stop_word(part) && !is_stop_word(stem) && self.doc_freq(stem) > 0
+                });
+                if part_stems.len() == 2 && meaningful {
+                    interpretation.split.push(((*word).to_owned(), parts));
+                    options.push(self.all_words_query(&part_stems, 1.0));
+                }
             }
+            // Typo tolerance is for words that are not words: one the vocabulary
+            // recognised is understood ("carer"), and a correctly spelt short Dutch
+            // word ("verlengen") is not a misspelling of a similar one ("verlenen");
+            // long dictionary words get one edit, for variant spellings ("spelotheek").
+            let understood = matches.iter().any(|m| m.stems.contains(stem));
+            let distance = match typo_distance(stem) {
+                Some(_) if self.analyzer.is_dictionary_word(word) && stem.chars().count() >= 8 => Some(1),
+                Some(_) if self.analyzer.is_dictionary_word(word) => None,
+                other => other,
+            };
             if docs < RARE_DOCS
-                && let Some(distance) = typo_distance(word)
+                && !understood
+                && let Some(distance) = distance
             {
-                interpretation.fuzzy.push(((*word).to_owned(), distance));
-                options.push(self.fuzzy_query(&stem, distance));
+                let near = self.fuzzy_terms(stem, distance);
+                if !near.is_empty() {
+                    options.extend(near.iter().map(|t| self.word_query(t, FUZZY_WEIGHT)));
+                    interpretation.fuzzy.push(((*word).to_owned(), near));
+                }
             }
             if let Some(next) = content.get(i + 1) {
-                let joined = self.analyzer.stem(&format!("{word}{next}"));
+                let joined_word = format!("{word}{next}");
+                let joined = self.analyzer.stem(&joined_word);
                 if self.doc_freq(&joined) > 0 {
+                    interpretation.joined.push(joined_word);
                     options.push(self.word_query(&joined, JOINED_WEIGHT));
                 }
             }
@@ -144,8 +183,8 @@ impl QueryContext<'_> {
             if share > COMMON_SHARE { common.push(query) } else { rare.push(query) }
         }
         for m in &matches {
-            let term = folded[m.first..m.end].join(" ");
             let mut shown = Vec::new();
+            let mut alternatives = Vec::new();
             for expansion in &m.expansions {
                 let stems: Vec<String> =
                     expansion.iter().filter(|w| !is_stop_word(w)).map(|w| self.analyzer.stem(w)).collect();
@@ -153,16 +192,23 @@ impl QueryContext<'_> {
                     continue;
                 }
                 shown.push(expansion.join(" "));
-                rare.push(self.all_words_query(&stems, EXPANSION_WEIGHT));
+                alternatives.push(self.all_words_query(&stems, EXPANSION_WEIGHT));
             }
-            interpretation.expansions.push((term, shown));
+            // The expansions of one term are one idea said in several ways: a service
+            // scores for the best of them, not for the sum, or a text that happens to
+            // use three synonyms would beat one that is exactly about the question.
+            if !alternatives.is_empty() {
+                rare.push(Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, EXPANSION_TIE_BREAKER)));
+            }
+            interpretation.expansions.push((m.term.clone(), shown));
         }
 
-        let text_query: Option<Box<dyn Query>> = match (rare.is_empty(), common.is_empty()) {
-            (true, true) => None,
-            (false, true) => Some(one_of(rare)),
-            (true, false) => Some(one_of(common)),
-            (false, false) => Some(Box::new(BooleanQuery::new(vec![
+        let text_query = match (rare.is_empty(), common.is_empty()) {
+            (true, true) if content.is_empty() => TextQuery::Browse,
+            (true, true) => TextQuery::Nothing,
+            (false, true) => TextQuery::Match(one_of(rare)),
+            (true, false) => TextQuery::Match(one_of(common)),
+            (false, false) => TextQuery::Match(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, one_of(rare)),
                 (Occur::Should, one_of(common)),
             ]))),
@@ -189,13 +235,6 @@ impl QueryContext<'_> {
             .sum()
     }
 
-    /// The parts of a compound when every part occurs in the index.
-    fn known_parts(&self, word: &str) -> Option<Vec<String>> {
-        let parts = self.analyzer.compound_parts(word);
-        let outer: Vec<String> = parts.into_iter().take(2).collect();
-        (outer.len() == 2 && outer.iter().all(|p| self.doc_freq(&self.analyzer.stem(p)) > 0)).then_some(outer)
-    }
-
     /// A stem in any text field, each field with its weight.
     fn word_query(&self, stem: &str, weight: f32) -> Box<dyn Query> {
         let clauses = self
@@ -218,22 +257,39 @@ impl QueryContext<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// A typo-tolerant match of a stem. Fuzzy matches all score alike, so they get a
-    /// lower weight than exact words, and only in the fields that carry most meaning.
-    fn fuzzy_query(&self, stem: &str, distance: u8) -> Box<dyn Query> {
-        let fields = [self.fields.name, self.fields.terms, self.fields.body, self.fields.parts];
-        let clauses = fields
-            .into_iter()
-            .map(|field| {
-                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), distance, true);
-                (Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_WEIGHT)) as Box<dyn Query>)
-            })
-            .collect();
-        Box::new(BooleanQuery::new(clauses))
+    /// The index words within `distance` edits of a stem (transpositions count as one
+    /// edit), most frequent first. They are then searched as ordinary words, so a
+    /// misspelt query keeps BM25 ranking instead of the flat score of a fuzzy query.
+    fn fuzzy_terms(&self, stem: &str, distance: u8) -> Vec<String> {
+        let mut found: Vec<(String, u64)> = Vec::new();
+        let fields = [self.fields.name, self.fields.terms, self.fields.summary, self.fields.body, self.fields.parts];
+        for field in fields {
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), distance, true);
+            for segment in self.searcher.segment_readers() {
+                let (Ok(automaton), Ok(inverted)) = (fuzzy.automaton(), segment.inverted_index(field)) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else { continue };
+                while stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
+                    let docs = u64::from(stream.value().doc_freq);
+                    match found.iter_mut().find(|(t, _)| t == term) {
+                        Some((_, total)) => *total += docs,
+                        None => found.push((term.to_owned(), docs)),
+                    }
+                }
+            }
+        }
+        // Like a first letter typed right: people rarely misspell the first letter, and
+        // short stems one edit apart ("zorg", "morg") would otherwise mix.
+        let first = stem.chars().next();
+        found.retain(|(term, _)| term != stem && term.chars().next() == first);
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found.into_iter().map(|(term, _)| term).take(FUZZY_EXPANSIONS).collect()
     }
 }
 
-/// The edit distance allowed for a word: none below five letters (too many short
+/// The edit distance allowed for a stem: none below five letters (too many short
 /// words are one letter apart), one up to seven, two from eight.
 pub fn typo_distance(word: &str) -> Option<u8> {
     if !word.chars().all(char::is_alphabetic) {

@@ -11,13 +11,15 @@ use std::path::Path;
 /// The embedded default vocabulary.
 const BUILTIN: &str = include_str!("../data/vocabulary.csv");
 
-/// Longest term, in words, that is looked for in a query.
+/// Longest term, in words.
 const MAX_TERM_WORDS: usize = 6;
 
 /// A vocabulary: terms (as folded word sequences) with their expansions.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     entries: HashMap<Vec<String>, Vec<Vec<String>>>,
+    /// Per entry: its content-word stems, sorted and unique, once [`compile`](Self::compile)d.
+    stem_sets: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// Why a vocabulary file could not be used.
@@ -44,13 +46,17 @@ pub enum VocabularyError {
 /// A vocabulary term found in a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// Indexes of the query words the term covers.
-    pub first: usize,
-    /// One past the last word.
-    pub end: usize,
+    /// The term as written in the vocabulary.
+    pub term: String,
+    /// The stems of the query it covers.
+    pub stems: Vec<String>,
     /// The expansions, each as folded words.
     pub expansions: Vec<Vec<String>>,
 }
+
+/// At most this many vocabulary terms are used for one query, those of most words
+/// first: a long sentence must not pull in half the vocabulary.
+const MAX_MATCHES: usize = 6;
 
 impl Vocabulary {
     /// The embedded vocabulary.
@@ -99,7 +105,7 @@ impl Vocabulary {
                 }
             }
         }
-        Ok(Self { entries })
+        Ok(Self { entries, stem_sets: Vec::new() })
     }
 
     /// Number of terms.
@@ -112,27 +118,43 @@ impl Vocabulary {
         self.entries.is_empty()
     }
 
-    /// The terms in a query, longest first at each position, not overlapping.
-    pub fn find(&self, query_words: &[&str]) -> Vec<Match> {
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < query_words.len() {
-            let longest = (1..=MAX_TERM_WORDS.min(query_words.len() - i)).rev().find_map(|n| {
-                let key: Vec<String> = query_words[i..i + n].iter().map(|w| (*w).to_owned()).collect();
-                self.entries.get(&key).map(|expansions| (n, expansions))
-            });
-            match longest {
-                Some((n, expansions)) => {
-                    found.push(Match { first: i, end: i + n, expansions: expansions.clone() });
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
-        found
+    /// Prepares matching by stems: call once with the analyser's stemmer and stop-word
+    /// test before [`find`](Self::find).
+    pub fn compile(&mut self, stem: impl Fn(&str) -> String, is_stop_word: impl Fn(&str) -> bool) {
+        let mut sets: Vec<(Vec<String>, Vec<String>)> = self
+            .entries
+            .keys()
+            .map(|term| {
+                let mut stems: Vec<String> = term.iter().filter(|w| !is_stop_word(w)).map(|w| stem(w)).collect();
+                stems.sort();
+                stems.dedup();
+                (stems, term.clone())
+            })
+            .filter(|(stems, _)| !stems.is_empty())
+            .collect();
+        sets.sort();
+        self.stem_sets = sets;
     }
 
-    /// Every expansion word and term word, for suggestions.
+    /// The terms whose content words all occur in the query, in any order and with
+    /// other words between them ("mijn kind wordt gepest" finds "kind gepest"); terms
+    /// of more words first.
+    pub fn find(&self, query_stems: &[String]) -> Vec<Match> {
+        let mut found: Vec<&(Vec<String>, Vec<String>)> =
+            self.stem_sets.iter().filter(|(stems, _)| stems.iter().all(|s| query_stems.contains(s))).collect();
+        found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        found
+            .into_iter()
+            .take(MAX_MATCHES)
+            .map(|(stems, term)| Match {
+                term: term.join(" "),
+                stems: stems.clone(),
+                expansions: self.entries[term].clone(),
+            })
+            .collect()
+    }
+
+    /// The terms (folded words), for suggestions.
     pub fn terms(&self) -> impl Iterator<Item = &Vec<String>> {
         self.entries.keys()
     }
@@ -153,12 +175,19 @@ mod tests {
     }
 
     #[test]
-    fn longest_terms_win_and_do_not_overlap() {
-        let v = Vocabulary::parse("term,expands_to,kind\nhuur,huurachterstand,lay\nhuur niet betalen,schuldhulpverlening|budgetbeheer,lay\n").unwrap();
-        let found = v.find(&["ik", "kan", "huur", "niet", "betalen"]);
-        assert_eq!(found.len(), 1);
-        assert_eq!((found[0].first, found[0].end), (2, 5));
+    fn terms_match_by_stems_in_any_order_with_words_between() {
+        let mut v = Vocabulary::parse(
+            "term,expands_to,kind\nhuur,huurachterstand,lay\nhuur niet betalen,schuldhulpverlening|budgetbeheer,lay\nkind gepest,pesten,lay\n",
+        )
+        .unwrap();
+        let analyzer = crate::analysis::Analyzer::builtin();
+        v.compile(|w| analyzer.stem(w), crate::analysis::is_stop_word);
+        let stems = |text: &str| analyzer.stems(text);
+        let found = v.find(&stems("ik kan mijn huur niet betalen"));
+        assert_eq!(found.iter().map(|m| m.term.as_str()).collect::<Vec<_>>(), ["huur niet betalen", "huur"]);
         assert_eq!(found[0].expansions, [vec!["schuldhulpverlening".to_owned()], vec!["budgetbeheer".to_owned()]]);
+        assert_eq!(v.find(&stems("mijn kind wordt vaak gepest op school")).len(), 1, "other words between");
+        assert!(v.find(&stems("gepest")).is_empty(), "every content word of a term must occur");
     }
 
     #[test]

@@ -1,0 +1,6 @@
+//! Integration tests of the search engine on demo data.
+
+mod behaviour;
+mod follow;
+mod relevance;
+mod support;
