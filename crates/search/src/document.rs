@@ -65,6 +65,7 @@ pub fn service_document(record: &ServiceRecord, fields: &Fields, terms: &TermCat
 
     let public_texts = public_texts(record, terms);
     doc.add_text(fields.name, s.name.as_str());
+    doc.add_text(fields.name_key, s.name.as_str());
     if let Some(alternate) = &s.alternate_name {
         doc.add_text(fields.name, alternate);
     }

@@ -8,12 +8,13 @@ use crate::place::Whereabouts;
 use crate::query::{Audience, Interpretation, QueryContext, TextQuery};
 use crate::rank::Explanation;
 use crate::schema::{self, Facet, Fields, SCHEMA_VERSION};
+use crate::suggest::{Suggester, Suggestion};
 use crate::vocabulary::Vocabulary;
 use crate::{Error, Result};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Europe::Amsterdam;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
@@ -192,6 +193,8 @@ pub struct SearchIndex {
     terms: RwLock<Arc<TermCatalog>>,
     geo: &'static Geo,
     highlight: TextAnalyzer,
+    /// Suggestions, with the index generation they were built from.
+    suggester: Mutex<Option<(u64, Arc<Suggester>)>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -231,6 +234,7 @@ impl SearchIndex {
             terms: RwLock::new(Arc::new(TermCatalog::default())),
             geo,
             highlight,
+            suggester: Mutex::new(None),
         })
     }
 
@@ -418,6 +422,41 @@ impl SearchIndex {
             near,
             interpretation: understood.interpretation,
         })
+    }
+
+    /// Suggestions for what has been typed so far. The list is rebuilt after the index
+    /// changed, from the service names in the index, the taxonomy terms and the
+    /// vocabulary.
+    pub fn suggest(&self, typed: &str, limit: usize) -> Result<Vec<Suggestion>> {
+        let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let suggester = {
+            let mut cached = self.suggester.lock().map_err(|_| Error::Poisoned)?;
+            match cached.as_ref() {
+                Some((built_for, suggester)) if *built_for == generation => suggester.clone(),
+                _ => {
+                    let built = Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
+                    *cached = Some((generation, built.clone()));
+                    built
+                }
+            }
+        };
+        Ok(suggester.suggest(typed, limit))
+    }
+
+    /// Every service name in the index with the number of services carrying it.
+    fn service_names(&self, searcher: &Searcher) -> Result<HashMap<String, u32>> {
+        let mut names: HashMap<String, u32> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.name_key)?;
+            let mut stream = inverted.terms().stream().map_err(|e| Error::Index(e.into()))?;
+            while stream.advance() {
+                if let Ok(name) = std::str::from_utf8(stream.key()) {
+                    *names.entry(name.to_owned()).or_default() += stream.value().doc_freq;
+                }
+            }
+        }
+        Ok(names)
     }
 
     /// Documents open at `now` (Dutch local time, quarter-hour precision), taking

@@ -19,12 +19,14 @@ pub mod place;
 pub mod query;
 pub mod rank;
 pub mod schema;
+pub mod suggest;
 pub mod vocabulary;
 
 pub use collect::Sort;
 pub use engine::{FacetCounts, FacetValue, Hit, IndexLocation, SearchIndex, SearchRequest, SearchResults, Snippet};
 pub use query::{Audience, Interpretation};
 pub use schema::Facet;
+pub use suggest::{Suggestion, SuggestionKind};
 pub use vocabulary::{Vocabulary, VocabularyError};
 
 /// What can go wrong in the search engine.

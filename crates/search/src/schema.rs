@@ -92,6 +92,9 @@ pub struct Fields {
     pub name: Field,
     /// Organisation name (stored for display, searched).
     pub organisation: Field,
+    /// The service name as written, untokenised: its term dictionary lists the names
+    /// for suggestions.
+    pub name_key: Field,
     /// Names, lay names and synonyms of the linked taxonomy terms.
     pub terms: Field,
     /// The plain-language summary (stored for display and snippets).
@@ -157,6 +160,7 @@ pub fn build() -> (Schema, Fields) {
     let organisation_id = b.add_text_field("organisation_id", STRING | STORED);
     let name = text(&mut b, "name", TokenizerKind::Words, true);
     let organisation = text(&mut b, "organisation", TokenizerKind::Words, true);
+    let name_key = b.add_text_field("name_key", STRING);
     let terms = text(&mut b, "terms", TokenizerKind::Words, false);
     let summary = text(&mut b, "summary", TokenizerKind::Words, true);
     let body = text(&mut b, "body", TokenizerKind::Words, true);
@@ -179,6 +183,7 @@ pub fn build() -> (Schema, Fields) {
         organisation_id,
         name,
         organisation,
+        name_key,
         terms,
         summary,
         body,

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 /// Version of the first migration; the file names under `migrations/` carry it too.
 const CREATE_RECORDS_VERSION: i64 = 20261123000000;
+/// Version of the search log migration.
+const SEARCH_LOG_VERSION: i64 = 20261123100000;
 
 /// What a URL asks for, before any connection is made.
 #[derive(Debug, PartialEq, Eq)]
@@ -123,19 +125,23 @@ impl Store {
 /// `sqlx::migrate!` (which needs sqlx's `macros` feature); the checksums are the
 /// same, so the sqlx CLI sees the same history.
 fn migrator(backend: Backend) -> Migrator {
-    let create_records = match backend {
-        Backend::Sqlite => include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
-        Backend::Postgres => {
-            include_str!("../migrations/postgres/20261123000000_create_records.sql")
-        }
+    let (create_records, search_log) = match backend {
+        Backend::Sqlite => (
+            include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
+            include_str!("../migrations/sqlite/20261123100000_search_log.sql"),
+        ),
+        Backend::Postgres => (
+            include_str!("../migrations/postgres/20261123000000_create_records.sql"),
+            include_str!("../migrations/postgres/20261123100000_search_log.sql"),
+        ),
     };
-    Migrator::with_migrations(vec![Migration::new(
-        CREATE_RECORDS_VERSION,
-        Cow::Borrowed("create records"),
-        MigrationType::Simple,
-        create_records.into_sql_str(),
-        false,
-    )])
+    let migration = |version, name, sql: &'static str| {
+        Migration::new(version, Cow::Borrowed(name), MigrationType::Simple, sql.into_sql_str(), false)
+    };
+    Migrator::with_migrations(vec![
+        migration(CREATE_RECORDS_VERSION, "create records", create_records),
+        migration(SEARCH_LOG_VERSION, "search log", search_log),
+    ])
 }
 
 #[cfg(test)]

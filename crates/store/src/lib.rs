@@ -22,12 +22,14 @@ mod error;
 mod location;
 mod organisation;
 mod record;
+mod search_log;
 mod service;
 mod taxonomy;
 mod tx;
 
 pub use change_log::{Change, ChangeOp};
 pub use error::{EntityKind, Error, Result};
+pub use search_log::{LoggedSearch, QueryTotal};
 pub use tx::{WriteTx, Written};
 
 use sqlx::AnyPool;

@@ -146,7 +146,7 @@ fn deleted_and_deactivated_services_leave_the_index() {
     let mut active =
         crate::support::records(&data).into_iter().filter(|r| r.service.status == wegwijs_domain::ServiceStatus::Active);
     let gone = active.next().unwrap().service.id;
-    index.apply(&[], &[gone.clone()], 2).unwrap();
+    index.apply(&[], std::slice::from_ref(&gone), 2).unwrap();
     let mut record = active.next().unwrap();
     record.service.status = wegwijs_domain::ServiceStatus::Inactive;
     index.apply(&[record], &[], 3).unwrap();

@@ -40,4 +40,5 @@ mod harness;
 mod listing;
 mod references;
 mod round_trip;
+mod search_log;
 mod writes;
