@@ -4,4 +4,6 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod reindex;
+pub mod search_index;
 pub mod serve;

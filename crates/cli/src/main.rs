@@ -38,6 +38,8 @@ enum Command {
     Export(commands::export::Format),
     /// Create or update the database tables and the built-in taxonomies.
     Migrate,
+    /// Rebuild the search index from the database.
+    Reindex(commands::search_index::IndexArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -58,6 +60,7 @@ fn main() -> std::process::ExitCode {
             Command::Import(format) => commands::import::run(&database_url, format).await,
             Command::Export(format) => commands::export::run(&database_url, format).await,
             Command::Migrate => commands::migrate::run(&database_url).await.map(|_| ()),
+            Command::Reindex(args) => commands::reindex::run(&database_url, args).await,
         }
     });
     match result {

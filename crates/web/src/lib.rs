@@ -5,6 +5,7 @@
 mod error;
 mod i18n;
 mod routes;
+pub mod search_log;
 mod view;
 
 use axum::Router;
@@ -36,6 +37,10 @@ impl Default for WebConfig {
 pub struct AppState {
     /// The source of truth.
     pub store: Store,
+    /// The search index (kept current by a `wegwijs_search::follow::Follower`).
+    pub search: Arc<wegwijs_search::SearchIndex>,
+    /// Counts of searches with few results.
+    pub search_log: search_log::SearchLog,
     /// Web settings.
     pub config: Arc<WebConfig>,
 }

@@ -1,6 +1,7 @@
 //! All routes, one module per resource; each exposes `router()`.
 
 mod health;
+mod search;
 mod services;
 
 use crate::{AppError, AppState};
@@ -9,7 +10,7 @@ use serde::Deserialize;
 
 /// The merged router of every resource.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(health::router()).merge(services::router())
+    Router::new().merge(health::router()).merge(search::router()).merge(services::router())
 }
 
 /// Answer for any path that matches no route.

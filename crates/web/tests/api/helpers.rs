@@ -9,6 +9,7 @@ use wegwijs_web::{AppState, WebConfig};
 
 pub struct TestApp {
     pub address: String,
+    pub search_log: wegwijs_web::search_log::SearchLog,
     pub store: Store,
     pub data: DemoData,
     pub client: reqwest::Client,
@@ -18,6 +19,12 @@ pub struct TestApp {
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.address)).send().await.expect("request failed")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.json().await.expect("a JSON body"))
     }
 
     pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {
@@ -38,9 +45,26 @@ pub async fn spawn_app_with(services: usize) -> TestApp {
     write_demo(&store, &data).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState { store: store.clone(), config: Arc::new(WebConfig { page_size: 10 }) };
+    let index = Arc::new(
+        wegwijs_search::SearchIndex::open(
+            wegwijs_search::IndexLocation::Memory,
+            wegwijs_search::Vocabulary::builtin(),
+            wegwijs_domain::geo::builtin(),
+        )
+        .unwrap(),
+    );
+    let follower = wegwijs_search::follow::Follower::new(store.clone(), index.clone());
+    follower.catch_up().await.unwrap();
+    tokio::spawn(follower.run(std::time::Duration::from_millis(50), std::future::pending()));
+    let search_log = wegwijs_web::search_log::SearchLog::default();
+    let state = AppState {
+        store: store.clone(),
+        search: index,
+        search_log: search_log.clone(),
+        config: Arc::new(WebConfig { page_size: 10 }),
+    };
     tokio::spawn(wegwijs_web::serve(state, listener, std::future::pending()));
-    TestApp { address, store, data, client: reqwest::Client::new(), _dir: dir }
+    TestApp { address, search_log, store, data, client: reqwest::Client::new(), _dir: dir }
 }
 
 pub async fn spawn_app() -> TestApp {

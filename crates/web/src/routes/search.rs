@@ -1,0 +1,110 @@
+//! The search API: `GET /api/search` and `GET /api/suggest`.
+
+mod params;
+
+use crate::AppState;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use params::{ParamError, SearchParams};
+use serde_json::{Value, json};
+use wegwijs_search::SearchResults;
+
+/// Routes of this module.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/search", get(search)).route("/api/suggest", get(suggest))
+}
+
+/// A JSON error answer: `{"error": "...", "message": "..."}`.
+struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let code = if self.0.is_client_error() { "bad_request" } else { "internal" };
+        (self.0, Json(json!({ "error": code, "message": self.1 }))).into_response()
+    }
+}
+
+impl From<ParamError> for ApiError {
+    fn from(error: ParamError) -> Self {
+        Self(StatusCode::BAD_REQUEST, error.to_string())
+    }
+}
+
+impl From<wegwijs_search::Error> for ApiError {
+    fn from(error: wegwijs_search::Error) -> Self {
+        tracing::error!(%error, "search failed");
+        Self(StatusCode::INTERNAL_SERVER_ERROR, "De zoekopdracht is mislukt. Probeer het later opnieuw.".into())
+    }
+}
+
+async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
+    let params = SearchParams::parse(query.as_deref().unwrap_or_default())?;
+    let request = params.request()?;
+    let results = state.search.search(&request)?;
+    state.search_log.record(&request.text, results.total);
+    Ok(Json(to_json(&params, &results)))
+}
+
+fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
+    let total_pages = results.total.div_ceil(params.per_page as u64);
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            json!({
+                "id": hit.id,
+                "name": hit.name,
+                "url": format!("/diensten/{}", hit.id),
+                "organisation": { "id": hit.organisation_id, "name": hit.organisation },
+                "summary": hit.summary,
+                "snippet": hit.snippet,
+                "distance_km": hit.distance_km.map(|d| (d * 10.0).round() / 10.0),
+                "open_now": hit.open_now,
+                "free": hit.free,
+                "price_cents": hit.price_cents,
+                "referral": hit.referral,
+                "themes": hit.themes,
+                "explanation": hit.explanation,
+            })
+        })
+        .collect();
+    let mut facets = serde_json::Map::new();
+    for counts in &results.facets {
+        facets.insert(counts.facet.name().to_owned(), json!(counts.values));
+    }
+    facets.insert("open_now".into(), json!({ "count": results.open_now, "selected": params.open_now }));
+    facets.insert(
+        "distance".into(),
+        json!(results.within_km.iter().map(|(km, count)| json!({ "within_km": km, "count": count })).collect::<Vec<_>>()),
+    );
+    json!({
+        "query": params.q,
+        "total": results.total,
+        "page": params.page,
+        "per_page": params.per_page,
+        "total_pages": total_pages,
+        "results": hits,
+        "facets": facets,
+        "location": results.near.as_ref().map(|n| json!({
+            "label": n.label,
+            "lat": n.point.lat,
+            "lon": n.point.lon,
+            "municipality": n.municipality_code,
+        })),
+        "interpretation": results.interpretation,
+    })
+}
+
+async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
+    let q = params::single(query.as_deref().unwrap_or_default(), "q")?.unwrap_or_default();
+    if q.chars().count() > params::MAX_QUERY_CHARS {
+        return Err(ParamError::TooLong("q").into());
+    }
+    let suggestions = state.search.suggest(&q, 8)?;
+    Ok(Json(json!({ "query": q, "suggestions": suggestions })))
+}
+
+
