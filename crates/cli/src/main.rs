@@ -40,6 +40,9 @@ enum Command {
     Migrate,
     /// Rebuild the search index from the database.
     Reindex(commands::search_index::IndexArgs),
+    /// Measure performance (see BENCHMARKS.md).
+    #[command(subcommand)]
+    Bench(commands::bench::Bench),
 }
 
 fn main() -> std::process::ExitCode {
@@ -61,6 +64,7 @@ fn main() -> std::process::ExitCode {
             Command::Export(format) => commands::export::run(&database_url, format).await,
             Command::Migrate => commands::migrate::run(&database_url).await.map(|_| ()),
             Command::Reindex(args) => commands::reindex::run(&database_url, args).await,
+            Command::Bench(bench) => commands::bench::run(bench).await,
         }
     });
     match result {

@@ -108,6 +108,7 @@ pub struct Geo {
     municipality_name_index: HashMap<String, usize>,
     place_index: HashMap<String, usize>,
     place_alt_index: HashMap<String, usize>,
+    wijk_index: HashMap<String, usize>,
 }
 
 /// The embedded geography, parsed once on first use (a few milliseconds).
@@ -141,6 +142,7 @@ impl Geo {
         for (i, m) in municipalities.iter().enumerate() {
             municipality_name_index.entry(normalize_name(&m.name_short)).or_insert(i);
         }
+        let wijk_index = wijken.iter().enumerate().map(|(i, w)| (w.code.clone(), i)).collect();
         let mut place_index = HashMap::new();
         let mut place_alt_index = HashMap::new();
         for (i, (place, alts)) in places.iter().zip(&alt_names).enumerate() {
@@ -164,6 +166,7 @@ impl Geo {
             municipality_name_index,
             place_index,
             place_alt_index,
+            wijk_index,
         })
     }
 
@@ -206,6 +209,11 @@ impl Geo {
         let mut places: Vec<&Place> = self.places.iter().filter(|p| p.municipality_code == municipality_code).collect();
         places.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.name.cmp(&b.name)));
         places
+    }
+
+    /// The wijk with this CBS code ("WK152511").
+    pub fn wijk(&self, code: &str) -> Option<&Wijk> {
+        self.wijk_index.get(code.trim().to_ascii_uppercase().as_str()).map(|&i| &self.wijken[i])
     }
 
     /// The wijken of a municipality, ordered by code.

@@ -19,7 +19,8 @@ pub use stop_words::is_stop_word;
 pub use tokenizer::{DutchTokenizer, TokenizerKind};
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// Words longer than this are not indexed or searched: no Dutch word needs more, and a
 /// 10,000-letter "word" in a query must not reach the term dictionary.
@@ -75,7 +76,15 @@ pub struct Analyzer {
 struct Inner {
     stemmer: Stemmer,
     lexicon: Lexicon,
+    /// Compound splits already worked out: texts repeat the same words endlessly, and
+    /// a split costs dozens of lexicon look-ups.
+    splits: RwLock<HashMap<String, Arc<[String]>>>,
+    /// Stems already worked out, for the same reason.
+    stems: RwLock<HashMap<String, Arc<str>>>,
 }
+
+/// Beyond this many remembered splits (or stems) a cache starts afresh, bounding its memory.
+const MAX_CACHED_SPLITS: usize = 200_000;
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,7 +98,14 @@ impl Analyzer {
         // The Porter-style Dutch stemmer of rust-stemmers, not tantivy's newer Snowball
         // one: the latter strips "ge" so eagerly that "gemeente" becomes "meen" and
         // "geldproblemen" "ldproblem" (see STACK.md).
-        Self { inner: Arc::new(Inner { stemmer: Stemmer::create(Algorithm::Dutch), lexicon }) }
+        Self {
+            inner: Arc::new(Inner {
+                stemmer: Stemmer::create(Algorithm::Dutch),
+                lexicon,
+                splits: RwLock::new(HashMap::new()),
+                stems: RwLock::new(HashMap::new()),
+            }),
+        }
     }
 
     /// The analyser with the embedded OpenTaal lexicon.
@@ -102,13 +118,33 @@ impl Analyzer {
         if folded.bytes().any(|b| b.is_ascii_digit()) {
             return folded.to_owned();
         }
-        self.inner.stemmer.stem(folded).into_owned()
+        if let Some(stem) = self.inner.stems.read().ok().and_then(|cache| cache.get(folded).cloned()) {
+            return stem.to_string();
+        }
+        let stem = self.inner.stemmer.stem(folded).into_owned();
+        if let Ok(mut cache) = self.inner.stems.write() {
+            if cache.len() >= MAX_CACHED_SPLITS {
+                cache.clear();
+            }
+            cache.insert(folded.to_owned(), stem.as_str().into());
+        }
+        stem
     }
 
     /// The parts of a compound word, largest first, without the word itself; empty for
     /// a word that is not a compound of known words.
-    pub fn compound_parts(&self, folded: &str) -> Vec<String> {
-        self.inner.lexicon.split(folded)
+    pub fn compound_parts(&self, folded: &str) -> Arc<[String]> {
+        if let Some(parts) = self.inner.splits.read().ok().and_then(|cache| cache.get(folded).cloned()) {
+            return parts;
+        }
+        let parts: Arc<[String]> = self.inner.lexicon.split(folded).into();
+        if let Ok(mut cache) = self.inner.splits.write() {
+            if cache.len() >= MAX_CACHED_SPLITS {
+                cache.clear();
+            }
+            cache.insert(folded.to_owned(), parts.clone());
+        }
+        parts
     }
 
     /// Whether the lexicon knows this folded word as an ordinary Dutch word.

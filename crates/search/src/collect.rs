@@ -9,11 +9,12 @@ use crate::rank::{Explanation, freshness, locality};
 use crate::schema::{Facet, Fields, unpack_point};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::BitSet;
 use tantivy::query::{EnableScoring, Query, Weight};
+use tantivy::index::SegmentId;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 use wegwijs_domain::GeoPoint;
 
@@ -60,6 +61,54 @@ pub struct RankingCollector {
     pub count_facets: bool,
     /// Field names of facets, areas and ranking values.
     pub columns: ColumnNames,
+    /// The values of facet columns per segment, shared between searches.
+    pub facet_values: Arc<FacetValues>,
+}
+
+/// The values of one facet column of one segment, in ordinal order.
+type SegmentValues = Arc<Vec<String>>;
+
+/// The values of each facet column of each segment, in ordinal order. Segments never
+/// change, so this is read once per segment instead of looking values up in the
+/// column's dictionary on every search.
+#[derive(Debug, Default)]
+pub struct FacetValues {
+    cache: Mutex<HashMap<(SegmentId, Facet), SegmentValues>>,
+}
+
+/// One facet column of a segment while collecting: its ordinals, their values, and
+/// the count per ordinal.
+struct FacetCounter {
+    facet: Facet,
+    column: StrColumn,
+    values: Arc<Vec<String>>,
+    counts: Vec<u64>,
+}
+
+impl FacetValues {
+    fn values(&self, segment: SegmentId, facet: Facet, column: &StrColumn) -> Arc<Vec<String>> {
+        if let Some(values) = self.cache.lock().ok().and_then(|c| c.get(&(segment, facet)).cloned()) {
+            return values;
+        }
+        let mut values = Vec::with_capacity(column.dictionary().num_terms());
+        if let Ok(mut stream) = column.dictionary().stream() {
+            while stream.advance() {
+                values.push(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+        }
+        let values = Arc::new(values);
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert((segment, facet), values.clone());
+        }
+        values
+    }
+
+    /// Forgets segments that are gone (merged or deleted).
+    pub fn retain(&self, live: &[SegmentId]) {
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.retain(|(segment, _), _| live.contains(segment));
+        }
+    }
 }
 
 /// The names of the fast fields the collector reads.
@@ -162,7 +211,7 @@ pub struct RankingSegment {
     today: i64,
     open: BitSet,
     only_open: bool,
-    facet_columns: Vec<(Facet, StrColumn, Vec<u64>)>,
+    facet_columns: Vec<FacetCounter>,
     area: Option<StrColumn>,
     geo: Column<u64>,
     verified_day: Column<i64>,
@@ -191,8 +240,9 @@ impl Collector for RankingCollector {
         if self.count_facets {
             for (facet, name) in &self.columns.facets {
                 if let Some(column) = fast.str(name)? {
-                    let size = column.dictionary().num_terms();
-                    facet_columns.push((*facet, column, vec![0; size]));
+                    let values = self.facet_values.values(reader.segment_id(), *facet, &column);
+                    let counts = vec![0; values.len()];
+                    facet_columns.push(FacetCounter { facet: *facet, column, values, counts });
                 }
             }
         }
@@ -317,9 +367,9 @@ impl SegmentCollector for RankingSegment {
                 *band += u64::from(d <= limit);
             }
         }
-        for (_, column, counts) in &mut self.facet_columns {
-            for ord in column.term_ords(doc) {
-                if let Some(count) = usize::try_from(ord).ok().and_then(|i| counts.get_mut(i)) {
+        for counter in &mut self.facet_columns {
+            for ord in counter.column.term_ords(doc) {
+                if let Some(count) = usize::try_from(ord).ok().and_then(|i| counter.counts.get_mut(i)) {
                     *count += 1;
                 }
             }
@@ -330,15 +380,13 @@ impl SegmentCollector for RankingSegment {
 
     fn harvest(self) -> Collected {
         let mut facets = HashMap::new();
-        for (facet, column, counts) in self.facet_columns {
-            let mut named = HashMap::new();
-            let mut value = String::new();
-            for (ord, count) in counts.into_iter().enumerate().filter(|(_, c)| *c > 0) {
-                value.clear();
-                if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    named.insert(value.clone(), count);
-                }
-            }
+        for FacetCounter { facet, values, counts, .. } in self.facet_columns {
+            let named = counts
+                .into_iter()
+                .zip(values.iter())
+                .filter(|(count, _)| *count > 0)
+                .map(|(count, value)| (value.clone(), count))
+                .collect();
             facets.insert(facet, named);
         }
         Collected {

@@ -1,7 +1,7 @@
 //! The search index on disk or in memory: writing documents and answering searches.
 
 use crate::analysis::{Analyzer, DutchTokenizer, TokenizerKind};
-use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, Near, RankingCollector, Sort};
+use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, FacetValues, Near, RankingCollector, Sort};
 use crate::document::{QUARTERS_PER_DAY, ServiceRecord, TermCatalog, day_number, service_document};
 use crate::labels::label;
 use crate::place::Whereabouts;
@@ -32,6 +32,8 @@ use wegwijs_domain::schedule::public_holiday;
 const WRITER_MEMORY: usize = 200_000_000;
 /// Most results a search can page through; deeper pages are empty.
 pub const MAX_RESULT_WINDOW: usize = 10_000;
+/// Most values shown per facet (selected values are always shown too).
+const MAX_FACET_VALUES: usize = 30;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 180;
 /// Name of the file next to the index that records the schema version.
@@ -193,6 +195,8 @@ pub struct SearchIndex {
     terms: RwLock<Arc<TermCatalog>>,
     geo: &'static Geo,
     highlight: TextAnalyzer,
+    /// Facet values per segment, for the collector.
+    facet_values: Arc<FacetValues>,
     /// Suggestions, with the index generation they were built from.
     suggester: Mutex<Option<(u64, Arc<Suggester>)>>,
 }
@@ -235,6 +239,7 @@ impl SearchIndex {
             geo,
             highlight,
             suggester: Mutex::new(None),
+            facet_values: Arc::new(FacetValues::default()),
         })
     }
 
@@ -324,6 +329,8 @@ impl SearchIndex {
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
+        let live: Vec<_> = searcher.segment_readers().iter().map(tantivy::SegmentReader::segment_id).collect();
+        self.facet_values.retain(&live);
         let context = QueryContext {
             analyzer: &self.analyzer,
             vocabulary: &self.vocabulary,
@@ -378,6 +385,7 @@ impl SearchIndex {
             only_open: request.open_now,
             count_facets: true,
             columns: self.columns.clone(),
+            facet_values: self.facet_values.clone(),
         };
         let collected = searcher.search(&query, &collector)?;
 
@@ -397,19 +405,21 @@ impl SearchIndex {
             .map(|facet| {
                 let selected: BTreeSet<&str> =
                     request.filters.get(facet).into_iter().flatten().map(String::as_str).collect();
-                let mut values: Vec<FacetValue> = collected
-                    .facets
-                    .get(facet)
+                let mut counted: Vec<(&String, u64)> =
+                    collected.facets.get(facet).into_iter().flatten().map(|(v, c)| (v, *c)).collect();
+                counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                // Selected values always stay visible, however rare.
+                let values: Vec<FacetValue> = counted
                     .into_iter()
-                    .flatten()
-                    .map(|(value, count)| FacetValue {
+                    .enumerate()
+                    .filter(|(i, (value, _))| *i < MAX_FACET_VALUES || selected.contains(String::as_str(value)))
+                    .map(|(_, (value, count))| FacetValue {
                         label: label(*facet, value, &terms, self.geo),
                         selected: selected.contains(value.as_str()),
                         value: value.clone(),
-                        count: *count,
+                        count,
                     })
                     .collect();
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
                 FacetCounts { facet: *facet, values }
             })
             .collect();

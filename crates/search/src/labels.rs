@@ -11,10 +11,7 @@ pub fn label(facet: Facet, value: &str, terms: &TermCatalog, geo: &Geo) -> Strin
         Facet::Theme => terms.by_code(THEME, value).map(|t| t.name.as_str().to_owned()),
         Facet::Health => terms.by_code(POSITIVE_HEALTH, value).map(|t| t.name.as_str().to_owned()),
         Facet::Municipality => geo.municipality(value).map(|m| m.name.clone()),
-        Facet::Wijk => value
-            .get(2..6)
-            .and_then(|code| geo.wijken_in(&format!("GM{code}")).into_iter().find(|w| w.code == value))
-            .map(|w| w.name.clone()),
+        Facet::Wijk => geo.wijk(value).map(|w| w.name.clone()),
         Facet::Place => None,
         Facet::Age => fixed(value, &[
             ("kinderen", "Kinderen (0–11 jaar)"),

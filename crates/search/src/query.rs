@@ -136,7 +136,7 @@ impl QueryContext<'_> {
             } else {
                 // An unknown compound whose parts the index knows: all parts must occur.
                 // Parts that are function words ("over" in "oversluiten") say nothing.
-                let parts: Vec<String> = self.analyzer.compound_parts(word).into_iter().take(2).collect();
+                let parts: Vec<String> = self.analyzer.compound_parts(word).iter().take(2).cloned().collect();
                 let part_stems: Vec<String> = parts.iter().map(|p| self.analyzer.stem(p)).collect();
                 let meaningful = part_stems.iter().zip(&parts).all(|(stem, part)| {
                     !is_stop_word(part) && !is_stop_word(stem) && self.doc_freq(stem) > 0

@@ -15,10 +15,13 @@ pub const FEW_RESULTS: u64 = 3;
 /// Longest query text kept, in characters.
 const MAX_LOGGED_CHARS: usize = 200;
 
+/// Searches and fewest results, per normalised query and day.
+type Counts = HashMap<(String, NaiveDate), (u64, u64)>;
+
 /// The in-memory counts. Cheap to clone.
 #[derive(Debug, Clone, Default)]
 pub struct SearchLog {
-    pending: Arc<Mutex<HashMap<(String, NaiveDate), (u64, u64)>>>,
+    pending: Arc<Mutex<Counts>>,
 }
 
 impl SearchLog {

@@ -13,7 +13,7 @@ pub struct IndexArgs {
     /// memory for an in-memory database.
     #[arg(long, env = "WEGWIJS_INDEX_DIR")]
     pub index_dir: Option<PathBuf>,
-    /// A vocabulary file (CSV: term,expands_to,kind) instead of the built-in one.
+    /// A vocabulary file (CSV with columns `term,expands_to,kind`) instead of the built-in one.
     #[arg(long, env = "WEGWIJS_VOCABULARY")]
     pub vocabulary: Option<PathBuf>,
 }

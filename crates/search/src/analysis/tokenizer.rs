@@ -60,8 +60,8 @@ impl Tokenizer for DutchTokenizer {
                 self.tokens.push(token(self.analyzer.stem(&word.folded)));
             }
             if self.kind != TokenizerKind::Words {
-                for part in self.analyzer.compound_parts(&word.folded) {
-                    self.tokens.push(token(self.analyzer.stem(&part)));
+                for part in self.analyzer.compound_parts(&word.folded).iter() {
+                    self.tokens.push(token(self.analyzer.stem(part)));
                 }
             }
         }
