@@ -55,6 +55,11 @@ pub struct RankingCollector {
     pub sort: Sort,
     /// Documents open right now, as a query; `only_open` filters on it.
     pub open_now: Arc<dyn Weight>,
+    /// The quarter hour `open_now` is about (day number, quarter of the day): the
+    /// open documents of a segment are remembered for it.
+    pub open_at: (i64, u64),
+    /// Open documents per segment for recent quarter hours, shared between searches.
+    pub open_cache: Arc<OpenNowCache>,
     /// Keep only hits that are open now.
     pub only_open: bool,
     /// Whether to count facets.
@@ -65,40 +70,82 @@ pub struct RankingCollector {
     pub facet_values: Arc<FacetValues>,
 }
 
-/// The values of one facet column of one segment, in ordinal order.
-type SegmentValues = Arc<Vec<String>>;
+/// The facet values of one segment, in ordinal order of its combined facet column.
+type SegmentValues = Arc<Vec<Option<(Facet, String)>>>;
 
 /// The values of each facet column of each segment, in ordinal order. Segments never
 /// change, so this is read once per segment instead of looking values up in the
 /// column's dictionary on every search.
 #[derive(Debug, Default)]
 pub struct FacetValues {
-    cache: Mutex<HashMap<(SegmentId, Facet), SegmentValues>>,
+    cache: Mutex<HashMap<SegmentId, SegmentValues>>,
 }
 
-/// One facet column of a segment while collecting: its ordinals, their values, and
-/// the count per ordinal.
+/// The documents of each segment open in a given quarter hour. Searches in the same
+/// quarter hour share the set instead of evaluating "open now" again.
+#[derive(Debug, Default)]
+pub struct OpenNowCache {
+    sets: Mutex<HashMap<(SegmentId, (i64, u64)), Arc<BitSet>>>,
+}
+
+impl OpenNowCache {
+    fn get_or_build(
+        &self,
+        segment: &SegmentReader,
+        at: (i64, u64),
+        weight: &dyn Weight,
+    ) -> tantivy::Result<Arc<BitSet>> {
+        let key = (segment.segment_id(), at);
+        if let Some(set) = self.sets.lock().ok().and_then(|s| s.get(&key).cloned()) {
+            return Ok(set);
+        }
+        let mut open = BitSet::with_max_value(segment.max_doc());
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            open.insert(doc);
+            doc = scorer.advance();
+        }
+        let open = Arc::new(open);
+        if let Ok(mut sets) = self.sets.lock() {
+            // Keep only the current quarter hour: older sets are never asked for again.
+            sets.retain(|(_, when), _| *when == at);
+            sets.insert(key, open.clone());
+        }
+        Ok(open)
+    }
+
+    /// Forgets segments that are gone.
+    pub fn retain(&self, live: &[SegmentId]) {
+        if let Ok(mut sets) = self.sets.lock() {
+            sets.retain(|(segment, _), _| live.contains(segment));
+        }
+    }
+}
+
+/// The combined facet column of a segment while collecting: its ordinals, their
+/// values, and the count per ordinal.
 struct FacetCounter {
-    facet: Facet,
     column: StrColumn,
-    values: Arc<Vec<String>>,
+    values: SegmentValues,
     counts: Vec<u64>,
 }
 
 impl FacetValues {
-    fn values(&self, segment: SegmentId, facet: Facet, column: &StrColumn) -> Arc<Vec<String>> {
-        if let Some(values) = self.cache.lock().ok().and_then(|c| c.get(&(segment, facet)).cloned()) {
+    fn values(&self, segment: SegmentId, column: &StrColumn) -> SegmentValues {
+        if let Some(values) = self.cache.lock().ok().and_then(|c| c.get(&segment).cloned()) {
             return values;
         }
         let mut values = Vec::with_capacity(column.dictionary().num_terms());
         if let Ok(mut stream) = column.dictionary().stream() {
             while stream.advance() {
-                values.push(String::from_utf8_lossy(stream.key()).into_owned());
+                let tagged = String::from_utf8_lossy(stream.key());
+                values.push(Facet::untag(&tagged).map(|(facet, value)| (facet, value.to_owned())));
             }
         }
         let values = Arc::new(values);
         if let Ok(mut cache) = self.cache.lock() {
-            cache.insert((segment, facet), values.clone());
+            cache.insert(segment, values.clone());
         }
         values
     }
@@ -106,7 +153,7 @@ impl FacetValues {
     /// Forgets segments that are gone (merged or deleted).
     pub fn retain(&self, live: &[SegmentId]) {
         if let Ok(mut cache) = self.cache.lock() {
-            cache.retain(|(segment, _), _| live.contains(segment));
+            cache.retain(|segment, _| live.contains(segment));
         }
     }
 }
@@ -114,7 +161,7 @@ impl FacetValues {
 /// The names of the fast fields the collector reads.
 #[derive(Debug, Clone)]
 pub struct ColumnNames {
-    facets: Vec<(Facet, String)>,
+    all_facets: String,
     area: String,
     geo: String,
     verified_day: String,
@@ -125,7 +172,7 @@ impl ColumnNames {
     pub fn new(schema: &tantivy::schema::Schema, fields: &Fields) -> Self {
         let name = |f| schema.get_field_name(f).to_owned();
         Self {
-            facets: Facet::ALL.iter().map(|f| (*f, name(fields.facet(*f)))).collect(),
+            all_facets: name(fields.all_facets),
             area: name(fields.area),
             geo: name(fields.geo),
             verified_day: name(fields.verified_day),
@@ -209,9 +256,9 @@ pub struct RankingSegment {
     covering_ords: Vec<u64>,
     radius_km: Option<f64>,
     today: i64,
-    open: BitSet,
+    open: Arc<BitSet>,
     only_open: bool,
-    facet_columns: Vec<FacetCounter>,
+    facets: Option<FacetCounter>,
     area: Option<StrColumn>,
     geo: Column<u64>,
     verified_day: Column<i64>,
@@ -236,23 +283,15 @@ impl Collector for RankingCollector {
                 .collect(),
             _ => Vec::new(),
         };
-        let mut facet_columns = Vec::new();
-        if self.count_facets {
-            for (facet, name) in &self.columns.facets {
-                if let Some(column) = fast.str(name)? {
-                    let values = self.facet_values.values(reader.segment_id(), *facet, &column);
-                    let counts = vec![0; values.len()];
-                    facet_columns.push(FacetCounter { facet: *facet, column, values, counts });
-                }
+        let facets = match fast.str(&self.columns.all_facets)? {
+            Some(column) if self.count_facets => {
+                let values = self.facet_values.values(reader.segment_id(), &column);
+                let counts = vec![0; values.len()];
+                Some(FacetCounter { column, values, counts })
             }
-        }
-        let mut open = BitSet::with_max_value(reader.max_doc());
-        let mut scorer = self.open_now.scorer(reader, 1.0)?;
-        let mut doc = scorer.doc();
-        while doc != TERMINATED {
-            open.insert(doc);
-            doc = scorer.advance();
-        }
+            _ => None,
+        };
+        let open = self.open_cache.get_or_build(reader, self.open_at, self.open_now.as_ref())?;
         Ok(RankingSegment {
             segment,
             keep: self.keep,
@@ -263,7 +302,7 @@ impl Collector for RankingCollector {
             today: self.today,
             open,
             only_open: self.only_open,
-            facet_columns,
+            facets,
             area,
             geo: fast.u64(&self.columns.geo)?,
             verified_day: fast.i64(&self.columns.verified_day)?,
@@ -367,7 +406,7 @@ impl SegmentCollector for RankingSegment {
                 *band += u64::from(d <= limit);
             }
         }
-        for counter in &mut self.facet_columns {
+        if let Some(counter) = &mut self.facets {
             for ord in counter.column.term_ords(doc) {
                 if let Some(count) = usize::try_from(ord).ok().and_then(|i| counter.counts.get_mut(i)) {
                     *count += 1;
@@ -379,15 +418,13 @@ impl SegmentCollector for RankingSegment {
     }
 
     fn harvest(self) -> Collected {
-        let mut facets = HashMap::new();
-        for FacetCounter { facet, values, counts, .. } in self.facet_columns {
-            let named = counts
-                .into_iter()
-                .zip(values.iter())
-                .filter(|(count, _)| *count > 0)
-                .map(|(count, value)| (value.clone(), count))
-                .collect();
-            facets.insert(facet, named);
+        let mut facets: HashMap<Facet, HashMap<String, u64>> = HashMap::new();
+        if let Some(FacetCounter { values, counts, .. }) = self.facets {
+            for (count, value) in counts.into_iter().zip(values.iter()).filter(|(count, _)| *count > 0) {
+                if let Some((facet, value)) = value {
+                    facets.entry(*facet).or_default().insert(value.clone(), count);
+                }
+            }
         }
         Collected {
             top: drain_best_first(self.heap),

@@ -162,13 +162,13 @@ fn add_place_facts(doc: &mut TantivyDocument, record: &ServiceRecord, fields: &F
         municipalities.extend(municipality);
     }
     for code in &municipalities {
-        doc.add_text(fields.facet(Facet::Municipality), code);
+        add_facet(doc, fields, Facet::Municipality, code);
     }
     for place in &places {
-        doc.add_text(fields.facet(Facet::Place), place);
+        add_facet(doc, fields, Facet::Place, place);
     }
     for wijk in &wijken {
-        doc.add_text(fields.facet(Facet::Wijk), wijk);
+        add_facet(doc, fields, Facet::Wijk, wijk);
     }
 
     let mut areas = BTreeSet::new();
@@ -193,8 +193,8 @@ fn add_place_facts(doc: &mut TantivyDocument, record: &ServiceRecord, fields: &F
 fn add_term_facets(doc: &mut TantivyDocument, s: &Service, fields: &Fields, catalog: &TermCatalog) {
     for term in s.terms.iter().filter_map(|id| catalog.get(id)) {
         match term.taxonomy_id.as_str() {
-            THEME => doc.add_text(fields.facet(Facet::Theme), &term.code),
-            POSITIVE_HEALTH => doc.add_text(fields.facet(Facet::Health), &term.code),
+            THEME => add_facet(doc, fields, Facet::Theme, &term.code),
+            POSITIVE_HEALTH => add_facet(doc, fields, Facet::Health, &term.code),
             _ => {}
         }
     }
@@ -202,31 +202,38 @@ fn add_term_facets(doc: &mut TantivyDocument, s: &Service, fields: &Fields, cata
 
 fn add_money_and_rules(doc: &mut TantivyDocument, s: &Service, fields: &Fields) {
     for scheme in &s.funding {
-        doc.add_text(fields.facet(Facet::Funding), scheme.code());
+        add_facet(doc, fields, Facet::Funding, scheme.code());
     }
     let lowest_price = s.costs.iter().filter_map(|c| c.amount_cents).min();
     let free = s.funding.contains(&FundingScheme::Gratis) || (!s.costs.is_empty() && lowest_price == Some(0));
     let paid = lowest_price.is_some_and(|cents| cents > 0) || s.funding.contains(&FundingScheme::EigenBetaling);
     if free {
-        doc.add_text(fields.facet(Facet::Cost), "gratis");
+        add_facet(doc, fields, Facet::Cost, "gratis");
     } else if paid {
-        doc.add_text(fields.facet(Facet::Cost), "betaald");
+        add_facet(doc, fields, Facet::Cost, "betaald");
     }
     if let Some(cents) = lowest_price {
         doc.add_u64(fields.price_cents, u64::from(cents));
     }
-    doc.add_text(fields.facet(Facet::Referral), s.referral.route.code());
+    add_facet(doc, fields, Facet::Referral, s.referral.route.code());
     for language in &s.languages {
-        doc.add_text(fields.facet(Facet::Language), language.code.trim().to_ascii_lowercase());
+        add_facet(doc, fields, Facet::Language, &language.code.trim().to_ascii_lowercase());
     }
     let (min, max) = (s.eligibility.min_age.unwrap_or(0), s.eligibility.max_age.unwrap_or(120));
     doc.add_u64(fields.min_age, u64::from(min));
     doc.add_u64(fields.max_age, u64::from(max));
     for (code, low, high) in AGE_GROUPS {
         if min <= high && low <= max {
-            doc.add_text(fields.facet(Facet::Age), code);
+            add_facet(doc, fields, Facet::Age, code);
         }
     }
+}
+
+/// Adds a facet value both to its own field (for filtering and display) and to the
+/// combined column (for counting).
+fn add_facet(doc: &mut TantivyDocument, fields: &Fields, facet: Facet, value: &str) {
+    doc.add_text(fields.facet(facet), value);
+    doc.add_text(fields.all_facets, facet.tagged(value));
 }
 
 /// Quarter hours in a day.

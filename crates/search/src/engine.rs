@@ -1,7 +1,7 @@
 //! The search index on disk or in memory: writing documents and answering searches.
 
 use crate::analysis::{Analyzer, DutchTokenizer, TokenizerKind};
-use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, FacetValues, Near, RankingCollector, Sort};
+use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, FacetValues, Near, OpenNowCache, RankingCollector, Sort};
 use crate::document::{QUARTERS_PER_DAY, ServiceRecord, TermCatalog, day_number, service_document};
 use crate::labels::label;
 use crate::place::Whereabouts;
@@ -197,6 +197,8 @@ pub struct SearchIndex {
     highlight: TextAnalyzer,
     /// Facet values per segment, for the collector.
     facet_values: Arc<FacetValues>,
+    /// Open documents per segment and quarter hour, for the collector.
+    open_cache: Arc<OpenNowCache>,
     /// Suggestions, with the index generation they were built from.
     suggester: Mutex<Option<(u64, Arc<Suggester>)>>,
 }
@@ -240,6 +242,7 @@ impl SearchIndex {
             highlight,
             suggester: Mutex::new(None),
             facet_values: Arc::new(FacetValues::default()),
+            open_cache: Arc::new(OpenNowCache::default()),
         })
     }
 
@@ -331,6 +334,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let live: Vec<_> = searcher.segment_readers().iter().map(tantivy::SegmentReader::segment_id).collect();
         self.facet_values.retain(&live);
+        self.open_cache.retain(&live);
         let context = QueryContext {
             analyzer: &self.analyzer,
             vocabulary: &self.vocabulary,
@@ -382,6 +386,8 @@ impl SearchIndex {
             today,
             sort: if near.is_some() { request.sort } else { Sort::Relevance },
             open_now: RankingCollector::open_weight(&*self.open_now_query(request.now), &self.schema)?,
+            open_at: quarter_hour(request.now),
+            open_cache: self.open_cache.clone(),
             only_open: request.open_now,
             count_facets: true,
             columns: self.columns.clone(),
@@ -545,6 +551,12 @@ impl SearchIndex {
             explanation: explain.then_some(ranked.explanation),
         }
     }
+}
+
+/// The Dutch local day (days since 1970) and quarter of the day of a moment.
+fn quarter_hour(now: DateTime<Utc>) -> (i64, u64) {
+    let local = now.with_timezone(&Amsterdam);
+    (day_number(local.date_naive()), u64::from(local.hour() * 4 + local.minute() / 15))
 }
 
 fn escape_html(text: &str) -> String {
