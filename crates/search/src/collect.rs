@@ -57,7 +57,7 @@ pub struct RankingCollector {
     pub open_now: Arc<dyn Weight>,
     /// The quarter hour `open_now` is about (day number, quarter of the day): the
     /// open documents of a segment are remembered for it.
-    pub open_at: (i64, u64),
+    pub open_at: QuarterHour,
     /// Open documents per segment for recent quarter hours, shared between searches.
     pub open_cache: Arc<OpenNowCache>,
     /// Keep only hits that are open now.
@@ -85,14 +85,17 @@ pub struct FacetValues {
 /// quarter hour share the set instead of evaluating "open now" again.
 #[derive(Debug, Default)]
 pub struct OpenNowCache {
-    sets: Mutex<HashMap<(SegmentId, (i64, u64)), Arc<BitSet>>>,
+    sets: Mutex<HashMap<(SegmentId, QuarterHour), Arc<BitSet>>>,
 }
+
+/// A Dutch local day (days since 1970) and quarter of that day.
+pub type QuarterHour = (i64, u64);
 
 impl OpenNowCache {
     fn get_or_build(
         &self,
         segment: &SegmentReader,
-        at: (i64, u64),
+        at: QuarterHour,
         weight: &dyn Weight,
     ) -> tantivy::Result<Arc<BitSet>> {
         let key = (segment.segment_id(), at);
@@ -239,12 +242,36 @@ pub struct Collected {
     pub top: Vec<Ranked>,
     /// Number of hits.
     pub total: u64,
-    /// Counts per facet value.
-    pub facets: HashMap<Facet, HashMap<String, u64>>,
+    /// Facet counts per segment: the segment's values and the count per ordinal.
+    /// Kept apart until [`facet_counts`](Self::facet_counts), so that no value is
+    /// copied that will not be shown.
+    pub segment_facets: Vec<(SegmentValues, Vec<u64>)>,
     /// Hits open right now.
     pub open_now: u64,
     /// Hits within each of [`DISTANCE_BANDS_KM`].
     pub within: [u64; DISTANCE_BANDS_KM.len()],
+}
+
+impl Collected {
+    /// The counts per facet value over all segments, most frequent first.
+    pub fn facet_counts(&self) -> HashMap<Facet, Vec<(&str, u64)>> {
+        let mut merged: HashMap<(Facet, &str), u64> = HashMap::new();
+        for (values, counts) in &self.segment_facets {
+            for (value, count) in values.iter().zip(counts).filter(|(_, count)| **count > 0) {
+                if let Some((facet, value)) = value {
+                    *merged.entry((*facet, value.as_str())).or_default() += count;
+                }
+            }
+        }
+        let mut by_facet: HashMap<Facet, Vec<(&str, u64)>> = HashMap::new();
+        for ((facet, value), count) in merged {
+            by_facet.entry(facet).or_default().push((value, count));
+        }
+        for values in by_facet.values_mut() {
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        }
+        by_facet
+    }
 }
 
 /// The per-segment part of [`RankingCollector`].
@@ -326,12 +353,7 @@ impl Collector for RankingCollector {
             for (band, count) in merged.within.iter_mut().zip(fruit.within) {
                 *band += count;
             }
-            for (facet, counts) in fruit.facets {
-                let into = merged.facets.entry(facet).or_default();
-                for (value, count) in counts {
-                    *into.entry(value).or_default() += count;
-                }
-            }
+            merged.segment_facets.extend(fruit.segment_facets);
             for ranked in fruit.top {
                 push_bounded(&mut heap, HeapEntry(ranked, self.sort), self.keep);
             }
@@ -418,18 +440,11 @@ impl SegmentCollector for RankingSegment {
     }
 
     fn harvest(self) -> Collected {
-        let mut facets: HashMap<Facet, HashMap<String, u64>> = HashMap::new();
-        if let Some(FacetCounter { values, counts, .. }) = self.facets {
-            for (count, value) in counts.into_iter().zip(values.iter()).filter(|(count, _)| *count > 0) {
-                if let Some((facet, value)) = value {
-                    facets.entry(*facet).or_default().insert(value.clone(), count);
-                }
-            }
-        }
+        let segment_facets = self.facets.map(|c| vec![(c.values, c.counts)]).unwrap_or_default();
         Collected {
             top: drain_best_first(self.heap),
             total: self.total,
-            facets,
+            segment_facets,
             open_now: self.open_count,
             within: self.within,
         }

@@ -406,23 +406,23 @@ impl SearchIndex {
                 Ok(self.hit(&doc, ranked, &snippets, request.explain))
             })
             .collect::<Result<Vec<_>>>()?;
+        let mut counted = collected.facet_counts();
         let facets = Facet::ALL
             .iter()
             .map(|facet| {
                 let selected: BTreeSet<&str> =
                     request.filters.get(facet).into_iter().flatten().map(String::as_str).collect();
-                let mut counted: Vec<(&String, u64)> =
-                    collected.facets.get(facet).into_iter().flatten().map(|(v, c)| (v, *c)).collect();
-                counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
                 // Selected values always stay visible, however rare.
                 let values: Vec<FacetValue> = counted
+                    .remove(facet)
+                    .unwrap_or_default()
                     .into_iter()
                     .enumerate()
-                    .filter(|(i, (value, _))| *i < MAX_FACET_VALUES || selected.contains(String::as_str(value)))
+                    .filter(|(i, (value, _))| *i < MAX_FACET_VALUES || selected.contains(value))
                     .map(|(_, (value, count))| FacetValue {
                         label: label(*facet, value, &terms, self.geo),
-                        selected: selected.contains(value.as_str()),
-                        value: value.clone(),
+                        selected: selected.contains(value),
+                        value: value.to_owned(),
                         count,
                     })
                     .collect();
