@@ -138,7 +138,7 @@ async fn bench_size(size: usize, args: &Args, judged: &[Judged], mix: &[SearchRe
                     report.recall.summary()
                 );
                 println!(
-                    "- speed-up over PostgreSQL: p50 {:.0}×, p99 {:.0}×",
+                    "- PostgreSQL time ÷ engine time: p50 {:.2}, p99 {:.2} (above 1: the engine is faster)",
                     report.latencies.percentile_ms(50.0) / latencies.percentile_ms(50.0),
                     report.latencies.percentile_ms(99.0) / latencies.percentile_ms(99.0)
                 );

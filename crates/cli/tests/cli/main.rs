@@ -4,4 +4,5 @@
 mod bad_input;
 mod helpers;
 mod round_trip;
+mod search;
 mod serve;

@@ -29,6 +29,15 @@ fn serve_answers_and_stops_cleanly_on_sigterm() {
     connection.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
 
+    // The search index was built at start-up, next to the database.
+    let mut connection = std::net::TcpStream::connect(&address).unwrap();
+    connection.write_all(b"GET /api/search?q=schulden HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    connection.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(!response.contains("\"total\":0"), "the demo data is searchable: {response}");
+    assert!(db.path("wegwijs.db.search").is_dir());
+
     let killed = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
     assert!(killed.success());
     assert!(server.wait().unwrap().success(), "the server did not stop cleanly");
