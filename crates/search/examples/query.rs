@@ -16,17 +16,7 @@ fn main() {
     let data = generate(&DemoConfig { services: size, seed: 7, now });
     let index = SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin()).unwrap();
     index.set_terms(TermCatalog::new(data.terms.clone()));
-    let orgs: HashMap<_, _> = data.organisations.iter().map(|o| (o.id.clone(), o.clone())).collect();
-    let locs: HashMap<_, _> = data.locations.iter().map(|l| (l.id.clone(), l.clone())).collect();
-    let records: Vec<ServiceRecord> = data
-        .services
-        .iter()
-        .map(|s| ServiceRecord {
-            service: s.clone(),
-            organisation: orgs.get(&s.organisation_id).cloned(),
-            locations: s.locations.iter().filter_map(|l| locs.get(&l.location_id).cloned()).collect(),
-        })
-        .collect();
+    let records = ServiceRecord::join(data.services.clone(), data.organisations.clone(), data.locations.clone());
     let started = std::time::Instant::now();
     index.apply(&records, &[], 1).unwrap();
     eprintln!("indexed {} services in {:?}", records.len(), started.elapsed());

@@ -24,6 +24,27 @@ pub struct ServiceRecord {
     pub locations: Vec<Location>,
 }
 
+impl ServiceRecord {
+    /// Joins services with the organisations and locations they refer to; references
+    /// that are not among those given are left out.
+    pub fn join(
+        services: impl IntoIterator<Item = Service>,
+        organisations: impl IntoIterator<Item = Organisation>,
+        locations: impl IntoIterator<Item = Location>,
+    ) -> Vec<ServiceRecord> {
+        let organisations: HashMap<Id, Organisation> = organisations.into_iter().map(|o| (o.id.clone(), o)).collect();
+        let locations: HashMap<Id, Location> = locations.into_iter().map(|l| (l.id.clone(), l)).collect();
+        services
+            .into_iter()
+            .map(|service| ServiceRecord {
+                organisation: organisations.get(&service.organisation_id).cloned(),
+                locations: service.locations.iter().filter_map(|l| locations.get(&l.location_id).cloned()).collect(),
+                service,
+            })
+            .collect()
+    }
+}
+
 /// The taxonomy terms by id, to index a service's terms by their names and synonyms.
 #[derive(Debug, Clone, Default)]
 pub struct TermCatalog {

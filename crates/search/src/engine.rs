@@ -346,7 +346,6 @@ impl SearchIndex {
         let understood = context.understand(&request.text);
         let near = request.near.clone().or_else(|| understood.place.as_ref().map(|p| p.whereabouts.clone()));
 
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let text_query: Option<&dyn Query> = match &understood.text_query {
             TextQuery::Match(query) => Some(query.as_ref()),
             TextQuery::Browse | TextQuery::Nothing => None,
@@ -356,25 +355,8 @@ impl SearchIndex {
             TextQuery::Browse => Box::new(AllQuery),
             TextQuery::Nothing => Box::new(EmptyQuery),
         };
-        clauses.push((Occur::Must, base));
-        for (facet, values) in request.filters.iter().filter(|(_, v)| !v.is_empty()) {
-            let field = self.fields.facet(*facet);
-            let any: Vec<(Occur, Box<dyn Query>)> = values
-                .iter()
-                .map(|v| {
-                    let term = TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic);
-                    (Occur::Should, Box::new(term) as Box<dyn Query>)
-                })
-                .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        if let Some(age) = request.age {
-            let age = u64::from(age);
-            let admits_from = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_u64(self.fields.min_age, age)));
-            let admits_to = RangeQuery::new(Bound::Included(Term::from_field_u64(self.fields.max_age, age)), Bound::Unbounded);
-            clauses.push((Occur::Must, Box::new(admits_from)));
-            clauses.push((Occur::Must, Box::new(admits_to)));
-        }
+        let mut clauses = vec![(Occur::Must, base)];
+        clauses.extend(self.filter_clauses(request));
         let query = BooleanQuery::new(clauses);
 
         let keep = (request.offset.saturating_add(request.limit)).min(MAX_RESULT_WINDOW);
@@ -438,6 +420,30 @@ impl SearchIndex {
             near,
             interpretation: understood.interpretation,
         })
+    }
+
+    /// The facet and age filters of a request, each a required clause: several values
+    /// of one facet are alternatives.
+    fn filter_clauses(&self, request: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (facet, values) in request.filters.iter().filter(|(_, v)| !v.is_empty()) {
+            let field = self.fields.facet(*facet);
+            let any: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|v| {
+                    let term = TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(term) as Box<dyn Query>)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(age) = request.age {
+            let age = u64::from(age);
+            let at_age = |field| Bound::Included(Term::from_field_u64(field, age));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(Bound::Unbounded, at_age(self.fields.min_age)))));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(at_age(self.fields.max_age), Bound::Unbounded))));
+        }
+        clauses
     }
 
     /// Suggestions for what has been typed so far. The list is rebuilt after the index

@@ -6,7 +6,7 @@
 
 use crate::document::{ServiceRecord, TermCatalog};
 use crate::{Result, SearchIndex};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wegwijs_domain::{Id, Service};
@@ -149,17 +149,8 @@ impl Follower {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let organisations: HashMap<Id, _> =
-            self.store.organisations_by_ids(&org_ids).await?.into_iter().map(|o| (o.id.clone(), o)).collect();
-        let locations: HashMap<Id, _> =
-            self.store.locations_by_ids(&location_ids).await?.into_iter().map(|l| (l.id.clone(), l)).collect();
-        Ok(services
-            .into_iter()
-            .map(|service| ServiceRecord {
-                organisation: organisations.get(&service.organisation_id).cloned(),
-                locations: service.locations.iter().filter_map(|l| locations.get(&l.location_id).cloned()).collect(),
-                service,
-            })
-            .collect())
+        let organisations = self.store.organisations_by_ids(&org_ids).await?;
+        let locations = self.store.locations_by_ids(&location_ids).await?;
+        Ok(ServiceRecord::join(services, organisations, locations))
     }
 }

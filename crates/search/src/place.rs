@@ -2,7 +2,7 @@
 //! parameters or typed in the query itself ("maaltijden aan huis Warmond",
 //! "huiswerkbegeleiding 2215").
 
-use crate::analysis::{Analyzer, Word, fold, is_stop_word, words};
+use crate::analysis::{Analyzer, Word, is_stop_word, words};
 use serde::Serialize;
 use wegwijs_domain::GeoPoint;
 use wegwijs_domain::geo::Geo;
@@ -172,11 +172,6 @@ fn place_population(geo: &Geo, name: &str) -> u32 {
     let place = geo.place(name).map_or(0, |p| p.population);
     let municipality = geo.municipality_by_name(name).map_or(0, |m| m.inhabitants);
     place.max(municipality)
-}
-
-/// Folds a free-text location parameter for comparison.
-pub fn normalise_label(raw: &str) -> String {
-    fold(raw.trim())
 }
 
 #[cfg(test)]

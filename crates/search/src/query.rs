@@ -103,8 +103,8 @@ pub struct QueryContext<'a> {
 }
 
 impl QueryContext<'_> {
-    /// Understands a query text. `use_place` is false when the request already gives a
-    /// location; a place in the text is then still taken out of the words.
+    /// Understands a query text. A place or postcode in the text is always taken out
+    /// of the words; whether it becomes the location is up to the caller.
     pub fn understand(&self, text: &str) -> Understood {
         let all_words = words(text);
         let place = find_in_query(self.geo, self.analyzer, &all_words, text);

@@ -13,7 +13,6 @@ use anyhow::Context;
 use chrono::{TimeZone, Utc};
 use judged::Judged;
 use stats::{Latencies, rss_mib};
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 use wegwijs_demo::{DemoConfig, DemoData, generate};
@@ -177,14 +176,5 @@ fn in_process_qps(index: &Arc<SearchIndex>, mix: &[SearchRequest], threads: usiz
 }
 
 fn records(data: &DemoData) -> Vec<ServiceRecord> {
-    let orgs: HashMap<_, _> = data.organisations.iter().map(|o| (o.id.clone(), o.clone())).collect();
-    let locs: HashMap<_, _> = data.locations.iter().map(|l| (l.id.clone(), l.clone())).collect();
-    data.services
-        .iter()
-        .map(|s| ServiceRecord {
-            service: s.clone(),
-            organisation: orgs.get(&s.organisation_id).cloned(),
-            locations: s.locations.iter().filter_map(|l| locs.get(&l.location_id).cloned()).collect(),
-        })
-        .collect()
+    ServiceRecord::join(data.services.clone(), data.organisations.clone(), data.locations.clone())
 }

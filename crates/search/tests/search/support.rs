@@ -45,16 +45,7 @@ pub fn index_of(data: &DemoData) -> SearchIndex {
 
 /// The demo services with their organisations and locations.
 pub fn records(data: &DemoData) -> Vec<ServiceRecord> {
-    let orgs: HashMap<_, _> = data.organisations.iter().map(|o| (o.id.clone(), o.clone())).collect();
-    let locs: HashMap<_, _> = data.locations.iter().map(|l| (l.id.clone(), l.clone())).collect();
-    data.services
-        .iter()
-        .map(|s| ServiceRecord {
-            service: s.clone(),
-            organisation: orgs.get(&s.organisation_id).cloned(),
-            locations: s.locations.iter().filter_map(|l| locs.get(&l.location_id).cloned()).collect(),
-        })
-        .collect()
+    ServiceRecord::join(data.services.clone(), data.organisations.clone(), data.locations.clone())
 }
 
 /// A public search at [`now`].
