@@ -18,6 +18,13 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 use wegwijs_domain::geo::Geo;
 
+/// Whether a word is also looked for inside compounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    Included,
+    Excluded,
+}
+
 /// Whose search it is: decides which text fields may be searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,7 +150,7 @@ impl QueryContext<'_> {
                 });
                 if part_stems.len() == 2 && meaningful {
                     interpretation.split.push(((*word).to_owned(), parts));
-                    options.push(self.all_words_query(&part_stems, 1.0));
+                    options.push(self.all_words_query(&part_stems, 1.0, Parts::Included));
                 }
             }
             // Typo tolerance is for words that are not words: one the vocabulary
@@ -192,7 +199,10 @@ impl QueryContext<'_> {
                     continue;
                 }
                 shown.push(expansion.join(" "));
-                alternatives.push(self.all_words_query(&stems, EXPANSION_WEIGHT));
+                // Expansions are the words services themselves use: matched as whole
+                // words only, not inside compounds, or "huis" would pull in every
+                // "buurthuis" and "huiswerk".
+                alternatives.push(self.all_words_query(&stems, EXPANSION_WEIGHT, Parts::Excluded));
             }
             // The expansions of one term are one idea said in several ways: a service
             // scores for the best of them, not for the sum, or a text that happens to
@@ -217,11 +227,20 @@ impl QueryContext<'_> {
     }
 
     fn text_fields(&self) -> Vec<(Field, f32)> {
+        self.fields_for(Parts::Included)
+    }
+
+    /// The fields searched, with or without the compound parts.
+    fn fields_for(&self, parts: Parts) -> Vec<(Field, f32)> {
         let mut fields: Vec<(Field, f32)> = self.fields.public_text().to_vec();
-        fields.push(self.fields.public_parts());
+        if parts == Parts::Included {
+            fields.push(self.fields.public_parts());
+        }
         if self.audience == Audience::Professional {
             fields.push((self.fields.pro, 1.0));
-            fields.push((self.fields.pro_parts, 0.5));
+            if parts == Parts::Included {
+                fields.push((self.fields.pro_parts, 0.5));
+            }
         }
         fields
     }
@@ -237,8 +256,12 @@ impl QueryContext<'_> {
 
     /// A stem in any text field, each field with its weight.
     fn word_query(&self, stem: &str, weight: f32) -> Box<dyn Query> {
+        self.word_query_in(stem, weight, Parts::Included)
+    }
+
+    fn word_query_in(&self, stem: &str, weight: f32, parts: Parts) -> Box<dyn Query> {
         let clauses = self
-            .text_fields()
+            .fields_for(parts)
             .into_iter()
             .map(|(field, field_weight)| {
                 let term = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::WithFreqs);
@@ -249,11 +272,11 @@ impl QueryContext<'_> {
     }
 
     /// All of these stems, each in any field.
-    fn all_words_query(&self, stems: &[String], weight: f32) -> Box<dyn Query> {
+    fn all_words_query(&self, stems: &[String], weight: f32, parts: Parts) -> Box<dyn Query> {
         if let [single] = stems {
-            return self.word_query(single, weight);
+            return self.word_query_in(single, weight, parts);
         }
-        let clauses = stems.iter().map(|stem| (Occur::Must, self.word_query(stem, weight))).collect();
+        let clauses = stems.iter().map(|stem| (Occur::Must, self.word_query_in(stem, weight, parts))).collect();
         Box::new(BooleanQuery::new(clauses))
     }
 
