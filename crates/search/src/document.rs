@@ -6,8 +6,9 @@ use crate::schema::{Facet, Fields, pack_point};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 use tantivy::TantivyDocument;
+use tantivy::schema::Value;
 use wegwijs_domain::geo::Geo;
-use wegwijs_domain::schedule::{ExceptionHours, OpeningHours};
+use wegwijs_domain::schedule::{OpeningHours, public_holiday};
 use wegwijs_domain::taxonomy::{POSITIVE_HEALTH, THEME};
 use wegwijs_domain::{
     AreaKind, FundingScheme, Id, Location, Organisation, Service, TaxonomyTerm,
@@ -253,6 +254,10 @@ fn add_money_and_rules(doc: &mut TantivyDocument, s: &Service, fields: &Fields) 
 /// Adds a facet value both to its own field (for filtering and display) and to the
 /// combined column (for counting).
 fn add_facet(doc: &mut TantivyDocument, fields: &Fields, facet: Facet, value: &str) {
+    // A value listed twice ("ar" and "AR (met tolk)") counts once for the facet.
+    if doc.get_all(fields.facet(facet)).any(|v| v.as_str() == Some(value)) {
+        return;
+    }
     doc.add_text(fields.facet(facet), value);
     doc.add_text(fields.all_facets, facet.tagged(value));
 }
@@ -260,45 +265,57 @@ fn add_facet(doc: &mut TantivyDocument, fields: &Fields, facet: Facet, value: &s
 /// Quarter hours in a day.
 pub const QUARTERS_PER_DAY: u64 = 96;
 
+/// Indexes when a service is open: the weekly quarter hours of the service and all its
+/// locations together, and every date on which that pattern does not hold — dated
+/// exceptions of any of them, and public holidays when some but not all of them close
+/// on holidays — with the quarter hours actually open on that date.
 fn add_hours(doc: &mut TantivyDocument, hours: &[&OpeningHours], fields: &Fields) {
+    let known: Vec<&OpeningHours> = hours.iter().copied().filter(|h| !h.is_unknown()).collect();
     let mut slots = BTreeSet::new();
-    let mut special_days = BTreeSet::new();
-    let mut special_slots = BTreeSet::new();
-    let mut holiday_closed = false;
-    for h in hours.iter().filter(|h| !h.is_unknown()) {
-        holiday_closed |= h.closed_on_public_holidays();
+    let mut special_dates: BTreeSet<NaiveDate> = BTreeSet::new();
+    for h in &known {
         for period in h.weekly() {
             let day = u64::from(period.weekday.num_days_from_monday());
             for quarter in quarters(period.opens.minutes(), period.closes.minutes()) {
                 slots.insert(day * QUARTERS_PER_DAY + quarter);
             }
         }
-        for exception in h.exceptions() {
-            let day = u64::try_from(day_number(exception.date)).unwrap_or(0);
-            special_days.insert(day);
-            if let ExceptionHours::Open { opens, closes } = exception.hours {
-                for quarter in quarters(opens.minutes(), closes.minutes()) {
-                    special_slots.insert(day * QUARTERS_PER_DAY + quarter);
-                }
-            }
-        }
+        special_dates.extend(h.exceptions().iter().map(|e| e.date));
+    }
+    let closing_on_holidays = known.iter().filter(|h| h.closed_on_public_holidays()).count();
+    let all_close_on_holidays = !known.is_empty() && closing_on_holidays == known.len();
+    if closing_on_holidays > 0 && !all_close_on_holidays {
+        let today = chrono::Utc::now().date_naive();
+        special_dates.extend(today.iter_days().take(HOLIDAY_HORIZON_DAYS).filter(|d| public_holiday(*d).is_some()));
     }
     for slot in slots {
         doc.add_u64(fields.open_slot, slot);
     }
-    for day in special_days {
+    for date in special_dates {
+        let day = u64::try_from(day_number(date)).unwrap_or(0);
         doc.add_u64(fields.special_day, day);
+        let open: BTreeSet<u64> = known
+            .iter()
+            .flat_map(|h| h.periods_on(date))
+            .flat_map(|(opens, closes)| quarters(opens.minutes(), closes.minutes()))
+            .collect();
+        for quarter in open {
+            doc.add_u64(fields.special_slot, day * QUARTERS_PER_DAY + quarter);
+        }
     }
-    for slot in special_slots {
-        doc.add_u64(fields.special_slot, slot);
-    }
-    doc.add_u64(fields.holiday_closed, u64::from(holiday_closed));
+    doc.add_u64(fields.holiday_closed, u64::from(all_close_on_holidays));
 }
 
-/// The quarter hours (0..96) whose start lies in `[opens, closes)`, in minutes.
+/// How far ahead public holidays are written out for services whose locations differ
+/// on holidays; the index is rebuilt long before (any edit re-indexes the service).
+const HOLIDAY_HORIZON_DAYS: usize = 800;
+
+/// The quarter hours (0..96) that lie entirely within `[opens, closes)`, in minutes:
+/// a service closing at 16:50 is not "open" at 16:55, so the quarter 16:45–17:00 is left
+/// out (at the cost of showing it closed from 16:45).
 fn quarters(opens: u16, closes: u16) -> impl Iterator<Item = u64> {
     let first = u64::from(opens).div_ceil(15);
-    let end = u64::from(closes).div_ceil(15);
+    let end = u64::from(closes) / 15;
     first..end.min(QUARTERS_PER_DAY)
 }
 
@@ -314,7 +331,8 @@ mod tests {
     #[test]
     fn quarter_hours_cover_the_opening_period() {
         assert_eq!(quarters(9 * 60, 10 * 60).collect::<Vec<_>>(), [36, 37, 38, 39]);
-        assert_eq!(quarters(9 * 60 + 10, 9 * 60 + 40).collect::<Vec<_>>(), [37, 38]);
+        assert_eq!(quarters(9 * 60 + 10, 9 * 60 + 40).collect::<Vec<_>>(), [37]);
+        assert_eq!(quarters(16 * 60, 16 * 60 + 50).collect::<Vec<_>>(), [64, 65, 66], "not open at 16:55");
         assert_eq!(quarters(23 * 60, 24 * 60).collect::<Vec<_>>(), [92, 93, 94, 95]);
     }
 }

@@ -395,9 +395,13 @@ impl SearchIndex {
                 let selected: BTreeSet<&str> =
                     request.filters.get(facet).into_iter().flatten().map(String::as_str).collect();
                 // Selected values always stay visible, however rare.
-                let values: Vec<FacetValue> = counted
-                    .remove(facet)
-                    .unwrap_or_default()
+                let mut values: Vec<(&str, u64)> = counted.remove(facet).unwrap_or_default();
+                for value in &selected {
+                    if !values.iter().any(|(v, _)| v == value) {
+                        values.push((value, 0));
+                    }
+                }
+                let values: Vec<FacetValue> = values
                     .into_iter()
                     .enumerate()
                     .filter(|(i, (value, _))| *i < MAX_FACET_VALUES || selected.contains(value))
@@ -452,30 +456,48 @@ impl SearchIndex {
     pub fn suggest(&self, typed: &str, limit: usize) -> Result<Vec<Suggestion>> {
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
-        let suggester = {
-            let mut cached = self.suggester.lock().map_err(|_| Error::Poisoned)?;
-            match cached.as_ref() {
-                Some((built_for, suggester)) if *built_for == generation => suggester.clone(),
-                _ => {
-                    let built = Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
-                    *cached = Some((generation, built.clone()));
-                    built
-                }
+        let cached = self.suggester.lock().map_err(|_| Error::Poisoned)?.clone();
+        let suggester = match cached {
+            Some((built_for, suggester)) if built_for == generation => suggester,
+            // Built outside the lock: other suggestions keep using the old list meanwhile.
+            _ => {
+                let built = Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
+                *self.suggester.lock().map_err(|_| Error::Poisoned)? = Some((generation, built.clone()));
+                built
             }
         };
         Ok(suggester.suggest(typed, limit))
     }
 
-    /// Every service name in the index with the number of services carrying it.
+    /// Every service name in the index with the number of (live) services carrying it.
+    /// Read from the name column of live documents, not from the term dictionary, which
+    /// still lists the names of deleted services until their segment is merged.
     fn service_names(&self, searcher: &Searcher) -> Result<HashMap<String, u32>> {
+        let field_name = self.schema.get_field_name(self.fields.name_key);
         let mut names: HashMap<String, u32> = HashMap::new();
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.name_key)?;
-            let mut stream = inverted.terms().stream().map_err(|e| Error::Index(e.into()))?;
-            while stream.advance() {
-                if let Ok(name) = std::str::from_utf8(stream.key()) {
-                    *names.entry(name.to_owned()).or_default() += stream.value().doc_freq;
+            let Some(column) = segment.fast_fields().str(field_name)? else { continue };
+            let mut counts = vec![0u32; column.dictionary().num_terms()];
+            let alive = segment.alive_bitset();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
                 }
+                for ord in column.term_ords(doc) {
+                    if let Some(count) = usize::try_from(ord).ok().and_then(|i| counts.get_mut(i)) {
+                        *count += 1;
+                    }
+                }
+            }
+            let mut stream = column.dictionary().stream().map_err(|e| Error::Index(e.into()))?;
+            let mut ord = 0;
+            while stream.advance() {
+                if let (Some(&count), Ok(name)) = (counts.get(ord), std::str::from_utf8(stream.key()))
+                    && count > 0
+                {
+                    *names.entry(name.to_owned()).or_default() += count;
+                }
+                ord += 1;
             }
         }
         Ok(names)

@@ -155,8 +155,18 @@ fn postcode_at(geo: &Geo, query_words: &[Word], i: usize) -> Option<FoundInQuery
     if word.len() != 4 {
         return None;
     }
-    let whereabouts = from_postcode(geo, word)?;
     let letters = query_words.get(i + 1).filter(|w| w.folded.len() == 2 && w.folded.chars().all(|c| c.is_ascii_alphabetic()));
+    // "huurtoeslag 2025" means a year, not Haarlem: a bare number that reads as a
+    // recent year is a postcode only with its letters or after "in", "postcode", ….
+    let looks_like_year = word.parse::<u16>().is_ok_and(|n| (1900..=2100).contains(&n));
+    let introduced = i > 0 && {
+        let before = query_words[i - 1].folded.as_str();
+        before == "postcode" || PLACE_PREPOSITIONS.contains(&before)
+    };
+    if looks_like_year && letters.is_none() && !introduced {
+        return None;
+    }
+    let whereabouts = from_postcode(geo, word)?;
     let word_indexes = if letters.is_some() { vec![i, i + 1] } else { vec![i] };
     Some(FoundInQuery { whereabouts, word_indexes })
 }

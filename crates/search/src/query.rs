@@ -11,7 +11,7 @@
 use crate::analysis::{Analyzer, Word, is_stop_word, words};
 use crate::place::{FoundInQuery, find_in_query};
 use crate::schema::Fields;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Vocabulary, match_stems};
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -129,7 +129,8 @@ impl QueryContext<'_> {
         }
         let content: Vec<&str> = folded.iter().copied().filter(|w| !is_stop_word(w)).collect();
         let stems: Vec<String> = content.iter().map(|w| self.analyzer.stem(w)).collect();
-        let matches = self.vocabulary.find(&stems);
+        let all_folded: Vec<String> = folded.iter().map(|w| (*w).to_owned()).collect();
+        let matches = self.vocabulary.find(&match_stems(&all_folded, |w| self.analyzer.stem(w), is_stop_word));
 
         let mut rare: Vec<Box<dyn Query>> = Vec::new();
         let mut common: Vec<Box<dyn Query>> = Vec::new();

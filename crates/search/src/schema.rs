@@ -12,7 +12,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or the analysis changes, so an old index on disk is
 /// rebuilt instead of being read with the wrong rules.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A dimension results can be filtered and counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -103,8 +103,8 @@ pub struct Fields {
     pub name: Field,
     /// Organisation name (stored for display, searched).
     pub organisation: Field,
-    /// The service name as written, untokenised: its term dictionary lists the names
-    /// for suggestions.
+    /// The service name as written, untokenised: its column lists the names for
+    /// suggestions.
     pub name_key: Field,
     /// Names, lay names and synonyms of the linked taxonomy terms.
     pub terms: Field,
@@ -174,7 +174,7 @@ pub fn build() -> (Schema, Fields) {
     let organisation_id = b.add_text_field("organisation_id", STRING | STORED);
     let name = text(&mut b, "name", TokenizerKind::Words, true);
     let organisation = text(&mut b, "organisation", TokenizerKind::Words, true);
-    let name_key = b.add_text_field("name_key", STRING);
+    let name_key = b.add_text_field("name_key", STRING | FAST);
     let terms = text(&mut b, "terms", TokenizerKind::Words, false);
     let summary = text(&mut b, "summary", TokenizerKind::Words, true);
     let body = text(&mut b, "body", TokenizerKind::Words, true);

@@ -124,16 +124,29 @@ impl Vocabulary {
         let mut sets: Vec<(Vec<String>, Vec<String>)> = self
             .entries
             .keys()
-            .map(|term| {
-                let mut stems: Vec<String> = term.iter().filter(|w| !is_stop_word(w)).map(|w| stem(w)).collect();
-                stems.sort();
-                stems.dedup();
-                (stems, term.clone())
-            })
+            .map(|term| (match_stems(term, &stem, &is_stop_word), term.clone()))
             .filter(|(stems, _)| !stems.is_empty())
             .collect();
         sets.sort();
-        self.stem_sets = sets;
+        // Terms that differ only in stop words ("huur niet betalen", "kan huur niet
+        // betalen") always match together: keep one, with the expansions of all.
+        let mut merged: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        for (stems, term) in sets {
+            match merged.last() {
+                Some((last, kept)) if *last == stems => {
+                    let extra = self.entries.get(&term).cloned().unwrap_or_default();
+                    let kept = kept.clone();
+                    let slot = self.entries.entry(kept).or_default();
+                    for expansion in extra {
+                        if !slot.contains(&expansion) {
+                            slot.push(expansion);
+                        }
+                    }
+                }
+                _ => merged.push((stems, term)),
+            }
+        }
+        self.stem_sets = merged;
     }
 
     /// The terms whose content words all occur in the query, in any order and with
@@ -160,6 +173,23 @@ impl Vocabulary {
     }
 }
 
+/// Words that turn a phrase around: kept when matching, so "huur niet betalen" does not
+/// match "huur betalen" and "niet naar school" does not match "school".
+pub const NEGATIONS: &[&str] = &["geen", "niet", "nooit", "zonder", "no", "not", "without"];
+
+/// The stems a term or query is matched on: content words and negations, sorted and
+/// unique.
+pub fn match_stems(words: &[String], stem: impl Fn(&str) -> String, is_stop_word: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut stems: Vec<String> = words
+        .iter()
+        .filter(|w| NEGATIONS.contains(&w.as_str()) || !is_stop_word(w))
+        .map(|w| if NEGATIONS.contains(&w.as_str()) { w.clone() } else { stem(w) })
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
 fn folded_words(text: &str) -> Vec<String> {
     words(text).into_iter().map(|w| w.folded).collect()
 }
@@ -182,12 +212,17 @@ mod tests {
         .unwrap();
         let analyzer = crate::analysis::Analyzer::builtin();
         v.compile(|w| analyzer.stem(w), crate::analysis::is_stop_word);
-        let stems = |text: &str| analyzer.stems(text);
+        let stems = |text: &str| {
+            let words: Vec<String> = crate::analysis::words(text).into_iter().map(|w| w.folded).collect();
+            match_stems(&words, |w| analyzer.stem(w), crate::analysis::is_stop_word)
+        };
         let found = v.find(&stems("ik kan mijn huur niet betalen"));
         assert_eq!(found.iter().map(|m| m.term.as_str()).collect::<Vec<_>>(), ["huur niet betalen", "huur"]);
         assert_eq!(found[0].expansions, [vec!["schuldhulpverlening".to_owned()], vec!["budgetbeheer".to_owned()]]);
         assert_eq!(v.find(&stems("mijn kind wordt vaak gepest op school")).len(), 1, "other words between");
         assert!(v.find(&stems("gepest")).is_empty(), "every content word of a term must occur");
+        let found = v.find(&stems("ik wil mijn huur betalen"));
+        assert_eq!(found.iter().map(|m| m.term.as_str()).collect::<Vec<_>>(), ["huur"], "a negation must occur too");
     }
 
     #[test]

@@ -24,14 +24,32 @@ pub struct SearchLog {
     pending: Arc<Mutex<Counts>>,
 }
 
+/// The words of a query worth showing editors: without numbers (house numbers,
+/// postcodes, phone numbers) and without the letters of a postcode, so an address
+/// typed into the search box is not kept.
+fn loggable_words(text: &str) -> Vec<String> {
+    let words = wegwijs_search::analysis::words(text);
+    let mut kept = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let has_digit = word.folded.chars().any(|c| c.is_ascii_digit());
+        let postcode_letters = i > 0
+            && word.folded.len() == 2
+            && words[i - 1].folded.len() == 4
+            && words[i - 1].folded.chars().all(|c| c.is_ascii_digit());
+        if !has_digit && !postcode_letters {
+            kept.push(word.folded.clone());
+        }
+    }
+    kept
+}
+
 impl SearchLog {
     /// Counts a search if it found few results.
     pub fn record(&self, text: &str, results: u64) {
         if results >= FEW_RESULTS {
             return;
         }
-        let words: Vec<String> = wegwijs_search::analysis::words(text).into_iter().map(|w| w.folded).collect();
-        let query: String = words.join(" ").chars().take(MAX_LOGGED_CHARS).collect();
+        let query: String = loggable_words(text).join(" ").chars().take(MAX_LOGGED_CHARS).collect();
         if query.is_empty() {
             return;
         }
@@ -73,5 +91,17 @@ impl SearchLog {
             }
         }
         self.flush(&store).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_postcodes_are_not_logged() {
+        assert_eq!(loggable_words("Schuldhulp Kerkstraat 12 2171 AB"), ["schuldhulp", "kerkstraat"]);
+        assert_eq!(loggable_words("bel 06-12345678 voor hulp"), ["bel", "voor", "hulp"]);
+        assert_eq!(loggable_words("Vliegticket Barcelona"), ["vliegticket", "barcelona"]);
     }
 }

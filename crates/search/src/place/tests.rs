@@ -23,6 +23,8 @@ fn a_postcode_with_or_without_letters_is_a_location() {
     assert_eq!(find("taalcafe 2171 AB").expect("2171 AB").word_indexes, [1, 2]);
     assert_eq!(find("taalcafe 2171ab").expect("2171ab").word_indexes, [1]);
     assert!(find("bel 0900 0123").is_none(), "no such postcode areas");
+    assert!(find("huurtoeslag 2025").is_none(), "a year, not Haarlem");
+    assert!(find("huurtoeslag postcode 2025").is_some() && find("huurtoeslag 2025 AB").is_some());
 }
 
 #[test]

@@ -155,3 +155,91 @@ fn deleted_and_deactivated_services_leave_the_index() {
     let all = index.search(&request("")).unwrap();
     assert!(all.hits.iter().all(|h| h.id != gone.to_string()));
 }
+
+mod found_in_review {
+    //! Bugs found in review; each test failed before its fix.
+
+    use crate::support::{index_of, now, request};
+    use chrono::{NaiveDate, Weekday};
+    use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours};
+    use wegwijs_domain::{Name, ServiceStatus};
+    use wegwijs_search::Facet;
+
+    fn weekdays_nine_to_five(exceptions: Vec<DateException>) -> OpeningHours {
+        let weekly = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]
+            .into_iter()
+            .map(|weekday| WeeklyHours {
+                weekday,
+                opens: TimeOfDay::parse("09:00").unwrap(),
+                closes: TimeOfDay::parse("17:00").unwrap(),
+            })
+            .collect();
+        OpeningHours::new(weekly, exceptions, false, None).unwrap()
+    }
+
+    fn small_demo() -> wegwijs_demo::DemoData {
+        wegwijs_demo::generate(&wegwijs_demo::DemoConfig { services: 100, seed: 9, now: now() })
+    }
+
+    fn first_active_with_location(data: &mut wegwijs_demo::DemoData) -> &mut wegwijs_domain::Service {
+        data.services.iter_mut().find(|s| s.status == ServiceStatus::Active && !s.locations.is_empty()).unwrap()
+    }
+
+    #[test]
+    fn one_location_closed_on_a_date_does_not_close_the_whole_service() {
+        let mut data = small_demo();
+        let service = first_active_with_location(&mut data);
+        service.name = Name::parse("Telefoonlijn Zilverreiger").unwrap();
+        service.opening_hours = weekdays_nine_to_five(Vec::new());
+        let closed_today = DateException {
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            hours: ExceptionHours::Closed,
+            reason: Some("Studiedag".into()),
+        };
+        service.locations[0].opening_hours = weekdays_nine_to_five(vec![closed_today]);
+        let index = index_of(&data);
+        let mut req = request("zilverreiger");
+        req.open_now = true;
+        assert_eq!(index.search(&req).unwrap().total, 1, "the phone line is open on Monday at 11:00");
+    }
+
+    #[test]
+    fn a_deleted_service_is_no_longer_suggested() {
+        let mut data = small_demo();
+        let service = first_active_with_location(&mut data);
+        service.name = Name::parse("Zilverreigerloket").unwrap();
+        let id = service.id.clone();
+        let index = index_of(&data);
+        assert_eq!(index.suggest("zilverreig", 5).unwrap().len(), 1);
+        index.apply(&[], std::slice::from_ref(&id), 2).unwrap();
+        assert!(index.suggest("zilverreig", 5).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_language_listed_twice_counts_once() {
+        let mut data = small_demo();
+        let service = first_active_with_location(&mut data);
+        service.name = Name::parse("Zilverreiger Taalpunt").unwrap();
+        let arabic = |note: &str| wegwijs_domain::Language {
+            id: wegwijs_domain::Id::derived("test", note),
+            code: "ar".into(),
+            name: "Arabisch".into(),
+            note: Some(note.into()),
+        };
+        service.languages = vec![arabic("zelf"), arabic("met tolk")];
+        let index = index_of(&data);
+        let results = index.search(&request("zilverreiger")).unwrap();
+        let languages = results.facets.iter().find(|f| f.facet == Facet::Language).unwrap();
+        let ar = languages.values.iter().find(|v| v.value == "ar").unwrap();
+        assert_eq!((results.total, ar.count), (1, 1));
+    }
+
+    #[test]
+    fn a_selected_value_without_results_stays_visible() {
+        let mut req = request("hulp");
+        req.filters.insert(Facet::Theme, vec!["bestaat-niet".into()]);
+        let results = crate::support::search(&req);
+        let themes = results.facets.iter().find(|f| f.facet == Facet::Theme).unwrap();
+        assert!(themes.values.iter().any(|v| v.value == "bestaat-niet" && v.selected && v.count == 0));
+    }
+}

@@ -43,13 +43,22 @@ impl From<wegwijs_search::Error> for ApiError {
 async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
     let params = SearchParams::parse(query.as_deref().unwrap_or_default())?;
     let request = params.request()?;
-    let results = state.search.search(&request)?;
+    // Searching is CPU work of milliseconds: off the async workers, so slow searches
+    // do not hold up other requests.
+    let index = state.search.clone();
+    let (request, results) = tokio::task::spawn_blocking(move || {
+        let results = index.search(&request);
+        (request, results)
+    })
+    .await
+    .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "De zoekopdracht is mislukt.".into()))?;
+    let results = results?;
     state.search_log.record(&request.text, results.total);
     Ok(Json(to_json(&params, &results)))
 }
 
 fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
-    let total_pages = results.total.div_ceil(params.per_page as u64);
+    let total_pages = total_pages(results.total, params.per_page);
     let hits: Vec<Value> = results
         .hits
         .iter()
@@ -98,13 +107,33 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
     })
 }
 
+/// Pages that can be shown: only the first `MAX_RESULT_WINDOW` results can be paged to.
+fn total_pages(total: u64, per_page: usize) -> u64 {
+    let reachable = total.min(wegwijs_search::engine::MAX_RESULT_WINDOW as u64);
+    reachable.div_ceil(per_page.max(1) as u64)
+}
+
 async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
     let q = params::single(query.as_deref().unwrap_or_default(), "q")?.unwrap_or_default();
     if q.chars().count() > params::MAX_QUERY_CHARS {
         return Err(ParamError::TooLong("q").into());
     }
-    let suggestions = state.search.suggest(&q, 8)?;
+    let index = state.search.clone();
+    let typed = q.clone();
+    let suggestions = tokio::task::spawn_blocking(move || index.suggest(&typed, 8))
+        .await
+        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "De suggesties zijn mislukt.".into()))??;
     Ok(Json(json!({ "query": q, "suggestions": suggestions })))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
 
+    #[test]
+    fn pages_beyond_the_result_window_are_not_promised() {
+        assert_eq!(total_pages(20_000, 10), 1_000);
+        assert_eq!(total_pages(95, 10), 10);
+        assert_eq!(total_pages(0, 10), 0);
+    }
+}
