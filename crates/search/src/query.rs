@@ -38,6 +38,8 @@ pub enum Audience {
 
 /// Weight of a vocabulary expansion relative to a word the person typed.
 const EXPANSION_WEIGHT: f32 = 0.6;
+/// Extra expansion weight per additional word of a vocabulary term.
+const SPECIFICITY_BONUS: f32 = 0.5;
 /// Share of the other expansions' scores added to the best one.
 const EXPANSION_TIE_BREAKER: f32 = 0.2;
 /// Weight of a typo-tolerant match relative to an exact one.
@@ -193,6 +195,10 @@ impl QueryContext<'_> {
         for m in &matches {
             let mut shown = Vec::new();
             let mut alternatives = Vec::new();
+            // A term of more words is more specific evidence of what is meant: "voetbal
+            // zoon geld" outweighs "geen geld" in the same sentence.
+            #[allow(clippy::cast_precision_loss)]
+            let weight = EXPANSION_WEIGHT * (1.0 + SPECIFICITY_BONUS * (m.stems.len().saturating_sub(1)) as f32);
             for expansion in &m.expansions {
                 let stems: Vec<String> =
                     expansion.iter().filter(|w| !is_stop_word(w)).map(|w| self.analyzer.stem(w)).collect();
@@ -203,7 +209,7 @@ impl QueryContext<'_> {
                 // Expansions are the words services themselves use: matched as whole
                 // words only, not inside compounds, or "huis" would pull in every
                 // "buurthuis" and "huiswerk".
-                alternatives.push(self.all_words_query(&stems, EXPANSION_WEIGHT, Parts::Excluded));
+                alternatives.push(self.all_words_query(&stems, weight, Parts::Excluded));
             }
             // The expansions of one term are one idea said in several ways: a service
             // scores for the best of them, not for the sum, or a text that happens to

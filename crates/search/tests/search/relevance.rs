@@ -30,7 +30,7 @@ fn judged() -> Vec<Judged> {
 /// Lowest mean recall@5 per kind. Measured on this data set (see BENCHMARKS.md)
 /// and set a little below, so a real regression fails and noise does not.
 const THRESHOLDS: &[(&str, f64)] = &[
-    ("lay", 0.83),
+    ("lay", 0.8),
     ("jargon", 0.89),
     ("typo", 0.89),
     ("compound", 0.88),
