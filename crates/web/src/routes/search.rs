@@ -36,7 +36,7 @@ impl From<ParamError> for ApiError {
 impl From<wegwijs_search::Error> for ApiError {
     fn from(error: wegwijs_search::Error) -> Self {
         tracing::error!(%error, "search failed");
-        Self(StatusCode::INTERNAL_SERVER_ERROR, "De zoekopdracht is mislukt. Probeer het later opnieuw.".into())
+        Self(StatusCode::INTERNAL_SERVER_ERROR, "the search failed; please try again later".into())
     }
 }
 
@@ -51,7 +51,7 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
         (request, results)
     })
     .await
-    .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "De zoekopdracht is mislukt.".into()))?;
+    .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "the search failed; please try again later".into()))?;
     let results = results?;
     state.search_log.record(&request.text, results.total);
     Ok(Json(to_json(&params, &results)))
@@ -122,7 +122,7 @@ async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
     let typed = q.clone();
     let suggestions = tokio::task::spawn_blocking(move || index.suggest(&typed, 8))
         .await
-        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "De suggesties zijn mislukt.".into()))??;
+        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "suggestions failed; please try again later".into()))??;
     Ok(Json(json!({ "query": q, "suggestions": suggestions })))
 }
 
