@@ -610,13 +610,19 @@ fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
 }
 
 fn open_dir(dir: &Path, schema: &Schema) -> Result<Index> {
+    let io = |source| Error::Io { path: dir.display().to_string(), source };
     let version_file = dir.join(VERSION_FILE);
     let current = std::fs::read_to_string(&version_file).ok().and_then(|v| v.trim().parse::<u32>().ok());
-    if dir.exists() && current != Some(SCHEMA_VERSION) {
-        tracing::warn!(dir = %dir.display(), found = ?current, wanted = SCHEMA_VERSION, "search index has another schema version; rebuilding it");
-        std::fs::remove_dir_all(dir).map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+    let has_files = dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some();
+    if has_files && !version_file.exists() {
+        // Never empty a directory that is not ours (`--index-dir .` by mistake).
+        return Err(Error::NotAnIndex { path: dir.display().to_string() });
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.display().to_string(), source: e })?;
+    if has_files && current != Some(SCHEMA_VERSION) {
+        tracing::warn!(dir = %dir.display(), found = ?current, wanted = SCHEMA_VERSION, "search index has another schema version; rebuilding it");
+        std::fs::remove_dir_all(dir).map_err(io)?;
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::Index(e.into()))?;
     let index = Index::open_or_create(directory, schema.clone())?;
     std::fs::write(&version_file, SCHEMA_VERSION.to_string())

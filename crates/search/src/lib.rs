@@ -43,6 +43,14 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// The index directory holds other files: it is not emptied.
+    #[error(
+        "{path} is not empty and is not a Wegwijs search index; choose an empty or new directory for the index"
+    )]
+    NotAnIndex {
+        /// The directory.
+        path: String,
+    },
     /// The store could not be read.
     #[error("reading the store for the search index: {0}")]
     Store(#[from] wegwijs_store::Error),

@@ -92,3 +92,27 @@ async fn an_index_on_disk_continues_where_it_stopped() {
     assert_eq!(Follower::new(store.clone(), reopened.clone()).catch_up().await.unwrap(), 0, "nothing to replay");
     store.close().await;
 }
+
+#[test]
+fn a_directory_with_other_files_is_never_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("belangrijk.txt"), "niet weggooien").unwrap();
+    let error = SearchIndex::open(IndexLocation::Dir(dir.path()), Vocabulary::builtin(), wegwijs_domain::geo::builtin())
+        .expect_err("refused");
+    assert!(error.to_string().contains("not a Wegwijs search index"), "{error}");
+    assert!(dir.path().join("belangrijk.txt").exists());
+}
+
+#[test]
+fn an_index_of_an_older_schema_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    {
+        let index = open(IndexLocation::Dir(&index_dir));
+        index.apply(&[], &[], 5).unwrap();
+        assert_eq!(index.applied_seq().unwrap(), 5);
+    }
+    std::fs::write(index_dir.join("wegwijs-schema-version"), "0").unwrap();
+    let reopened = open(IndexLocation::Dir(&index_dir));
+    assert_eq!(reopened.applied_seq().unwrap(), 0, "emptied, so the follower rebuilds it");
+}
