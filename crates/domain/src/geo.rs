@@ -109,6 +109,8 @@ pub struct Geo {
     place_index: HashMap<String, usize>,
     place_alt_index: HashMap<String, usize>,
     wijk_index: HashMap<String, usize>,
+    wijken_by_municipality: HashMap<String, Vec<usize>>,
+    pc4s_by_municipality: HashMap<String, Vec<usize>>,
 }
 
 /// The embedded geography, parsed once on first use (a few milliseconds).
@@ -143,6 +145,14 @@ impl Geo {
             municipality_name_index.entry(normalize_name(&m.name_short)).or_insert(i);
         }
         let wijk_index = wijken.iter().enumerate().map(|(i, w)| (w.code.clone(), i)).collect();
+        let mut wijken_by_municipality: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, w) in wijken.iter().enumerate() {
+            wijken_by_municipality.entry(w.municipality_code.clone()).or_default().push(i);
+        }
+        let mut pc4s_by_municipality: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in pc4s.iter().enumerate() {
+            pc4s_by_municipality.entry(a.municipality_code.clone()).or_default().push(i);
+        }
         let mut place_index = HashMap::new();
         let mut place_alt_index = HashMap::new();
         for (i, (place, alts)) in places.iter().zip(&alt_names).enumerate() {
@@ -167,6 +177,8 @@ impl Geo {
             place_index,
             place_alt_index,
             wijk_index,
+            wijken_by_municipality,
+            pc4s_by_municipality,
         })
     }
 
@@ -218,12 +230,25 @@ impl Geo {
 
     /// The wijken of a municipality, ordered by code.
     pub fn wijken_in(&self, municipality_code: &str) -> Vec<&Wijk> {
-        self.wijken.iter().filter(|w| w.municipality_code == municipality_code).collect()
+        self.wijken_by_municipality.get(municipality_code).into_iter().flatten().map(|&i| &self.wijken[i]).collect()
+    }
+
+    /// The wijk of a municipality whose centre lies nearest to `point`: the best guess
+    /// of the wijk a point is in, as the bundled data has wijk centres, not boundaries.
+    pub fn nearest_wijk(&self, municipality_code: &str, point: GeoPoint) -> Option<&Wijk> {
+        self.wijken_in(municipality_code)
+            .into_iter()
+            .min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)))
+    }
+
+    /// The postcode area whose centre lies nearest to `point`.
+    pub fn nearest_pc4(&self, point: GeoPoint) -> Option<&Pc4Area> {
+        self.pc4s.iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)))
     }
 
     /// The postcode areas of a municipality, ordered by code.
     pub fn pc4s_in(&self, municipality_code: &str) -> Vec<&Pc4Area> {
-        self.pc4s.iter().filter(|a| a.municipality_code == municipality_code).collect()
+        self.pc4s_by_municipality.get(municipality_code).into_iter().flatten().map(|&i| &self.pc4s[i]).collect()
     }
 
     /// Other municipalities whose centre lies within `within_km` of this one's centre,

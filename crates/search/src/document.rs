@@ -170,16 +170,8 @@ fn add_place_facts(doc: &mut TantivyDocument, record: &ServiceRecord, fields: &F
         if let Some(city) = location.address.as_ref().map(|a| a.city.clone()).or_else(|| pc4.map(|a| a.place.clone())) {
             places.insert(city);
         }
-        if let (Some(code), Some(point)) = (&municipality, point) {
-            // The nearest wijk centre within the municipality: an approximation, as the
-            // bundled geography has wijk centres but no boundaries.
-            let nearest = geo
-                .wijken_in(code)
-                .into_iter()
-                .min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
-            if let Some(wijk) = nearest {
-                wijken.insert(wijk.code.clone());
-            }
+        if let Some(wijk) = municipality.as_deref().zip(point).and_then(|(code, p)| geo.nearest_wijk(code, p)) {
+            wijken.insert(wijk.code.clone());
         }
         municipalities.extend(municipality);
     }

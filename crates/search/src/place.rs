@@ -46,8 +46,8 @@ pub fn from_postcode(geo: &Geo, raw: &str) -> Option<Whereabouts> {
     let area = geo.pc4(digits)?;
     let mut keys = vec!["nl".to_owned(), format!("gm:{}", area.municipality_code), format!("pc:{}", area.pc4)];
     keys.extend(area.places.iter().map(|p| format!("pl:{}", place_key(p))));
-    if let Some(wijk) = nearest_wijk(geo, &area.municipality_code, area.point) {
-        keys.push(format!("wk:{wijk}"));
+    if let Some(wijk) = geo.nearest_wijk(&area.municipality_code, area.point) {
+        keys.push(format!("wk:{}", wijk.code));
     }
     Some(Whereabouts {
         label: format!("{} {}", area.pc4, area.place),
@@ -86,12 +86,7 @@ pub fn from_name(geo: &Geo, name: &str) -> Option<Whereabouts> {
 
 /// Resolves coordinates: the postcode area with the nearest centre gives the areas.
 pub fn from_point(geo: &Geo, point: GeoPoint) -> Whereabouts {
-    let nearest = geo
-        .municipalities()
-        .iter()
-        .flat_map(|m| geo.pc4s_in(&m.code))
-        .min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
-    match nearest.and_then(|area| from_postcode(geo, &area.pc4)) {
+    match geo.nearest_pc4(point).and_then(|area| from_postcode(geo, &area.pc4)) {
         Some(found) => Whereabouts { point, label: found.label, ..found },
         None => Whereabouts {
             label: format!("{:.4}, {:.4}", point.lat, point.lon),
@@ -100,13 +95,6 @@ pub fn from_point(geo: &Geo, point: GeoPoint) -> Whereabouts {
             area_keys: vec!["nl".to_owned()],
         },
     }
-}
-
-fn nearest_wijk(geo: &Geo, municipality_code: &str, point: GeoPoint) -> Option<String> {
-    geo.wijken_in(municipality_code)
-        .into_iter()
-        .min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)))
-        .map(|w| w.code.clone())
 }
 
 /// A location found in the query text, and the words that named it.
