@@ -221,7 +221,8 @@ impl SearchIndex {
         };
         let analyzer = Analyzer::builtin();
         vocabulary.compile(|word| analyzer.stem(word), crate::analysis::is_stop_word);
-        for kind in [TokenizerKind::Words, TokenizerKind::CompoundParts, TokenizerKind::Highlight] {
+        // The highlight tokenizer is used directly for snippets; no field is indexed with it.
+        for kind in [TokenizerKind::Words, TokenizerKind::CompoundParts] {
             index.tokenizers().register(kind.name(), TextAnalyzer::from(DutchTokenizer::new(analyzer.clone(), kind)));
         }
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
@@ -377,7 +378,10 @@ impl SearchIndex {
         };
         let collected = searcher.search(&query, &collector)?;
 
-        let snippets = self.snippet_terms(&searcher, text_query);
+        let stems = self.snippet_terms(&searcher, text_query);
+        // Summary first, description when the summary has none of the words.
+        let snippets = [self.fields.summary, self.fields.body]
+            .map(|field| SnippetGenerator::new(stems.clone(), self.highlight.clone(), field, SNIPPET_CHARS));
         let terms = self.terms();
         let hits = collected
             .top
@@ -543,17 +547,12 @@ impl SearchIndex {
         stems
     }
 
-    fn hit(&self, doc: &TantivyDocument, ranked: &crate::collect::Ranked, stems: &BTreeMap<String, f32>, explain: bool) -> Hit {
+    fn hit(&self, doc: &TantivyDocument, ranked: &crate::collect::Ranked, snippets: &[SnippetGenerator], explain: bool) -> Hit {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
         let all = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_owned).collect::<Vec<_>>();
         let summary = text(self.fields.summary);
-        let snippet = [self.fields.summary, self.fields.body]
-            .into_iter()
-            .map(|field| {
-                let generator = SnippetGenerator::new(stems.clone(), self.highlight.clone(), field, SNIPPET_CHARS);
-                generator.snippet_from_doc(doc)
-            })
-            .find(|s| !s.highlighted().is_empty());
+        let snippet =
+            snippets.iter().map(|generator| generator.snippet_from_doc(doc)).find(|s| !s.highlighted().is_empty());
         let snippet = match snippet {
             Some(s) => Snippet {
                 text: s.fragment().to_owned(),

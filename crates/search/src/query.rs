@@ -13,6 +13,7 @@ use crate::place::{FoundInQuery, find_in_query};
 use crate::schema::Fields;
 use crate::vocabulary::{Vocabulary, match_stems};
 use serde::Serialize;
+use std::collections::HashMap;
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -291,7 +292,7 @@ impl QueryContext<'_> {
     /// edit), most frequent first. They are then searched as ordinary words, so a
     /// misspelt query keeps BM25 ranking instead of the flat score of a fuzzy query.
     fn fuzzy_terms(&self, stem: &str, distance: u8) -> Vec<String> {
-        let mut found: Vec<(String, u64)> = Vec::new();
+        let mut found: HashMap<String, u64> = HashMap::new();
         let fields = [self.fields.name, self.fields.terms, self.fields.summary, self.fields.body, self.fields.parts];
         for field in fields {
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), distance, true);
@@ -302,18 +303,15 @@ impl QueryContext<'_> {
                 let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else { continue };
                 while stream.advance() {
                     let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
-                    let docs = u64::from(stream.value().doc_freq);
-                    match found.iter_mut().find(|(t, _)| t == term) {
-                        Some((_, total)) => *total += docs,
-                        None => found.push((term.to_owned(), docs)),
-                    }
+                    *found.entry(term.to_owned()).or_default() += u64::from(stream.value().doc_freq);
                 }
             }
         }
         // Like a first letter typed right: people rarely misspell the first letter, and
         // short stems one edit apart ("zorg", "morg") would otherwise mix.
         let first = stem.chars().next();
-        found.retain(|(term, _)| term != stem && term.chars().next() == first);
+        let mut found: Vec<(String, u64)> =
+            found.into_iter().filter(|(term, _)| term != stem && term.chars().next() == first).collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         found.into_iter().map(|(term, _)| term).take(FUZZY_EXPANSIONS).collect()
     }

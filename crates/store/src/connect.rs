@@ -15,9 +15,10 @@ const CREATE_RECORDS_VERSION: i64 = 20261123000000;
 /// Version of the search log migration.
 const SEARCH_LOG_VERSION: i64 = 20261123100000;
 
-/// What a URL asks for, before any connection is made.
+/// What a database URL asks for, before any connection is made. Public so that
+/// things kept next to the database (the search index) can find their place.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Target {
+pub enum Target {
     /// A SQLite file (created if missing).
     SqliteFile(String),
     /// A private in-memory SQLite database.
@@ -28,7 +29,7 @@ pub(crate) enum Target {
 
 /// Reads `sqlite:path`, `sqlite://path`, `sqlite::memory:`, `postgres://…`,
 /// `postgresql://…`, or a bare file path such as `wegwijs.db`.
-pub(crate) fn parse_target(url: &str) -> Target {
+pub fn parse_target(url: &str) -> Target {
     let url = url.trim();
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Target::Postgres(url.to_owned());

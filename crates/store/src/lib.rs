@@ -28,6 +28,7 @@ mod taxonomy;
 mod tx;
 
 pub use change_log::{Change, ChangeOp};
+pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};
 pub use search_log::{LoggedSearch, QueryTotal};
 pub use tx::{WriteTx, Written};

@@ -23,7 +23,7 @@ use wegwijs_search::{IndexLocation, SearchIndex, SearchRequest, Vocabulary};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Data sizes (services), comma-separated.
-    #[arg(long, value_delimiter = ',', default_values_t = [10_000usize, 100_000])]
+    #[arg(long, value_delimiter = ',', default_values_t = [10_000usize, 100_000], value_parser = parse_size)]
     pub sizes: Vec<usize>,
     /// Times the query list is run for the in-process latency figures.
     #[arg(long, default_value_t = 20)]
@@ -35,6 +35,12 @@ pub struct Args {
     /// and dropped); `none` skips it.
     #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
     pub postgres: String,
+}
+
+/// A data size: the demo generator's range.
+fn parse_size(raw: &str) -> Result<usize, String> {
+    let size: usize = raw.trim().parse().map_err(|_| format!("{raw:?} is not a number of services"))?;
+    if (100..=200_000).contains(&size) { Ok(size) } else { Err(format!("{size} is not between 100 and 200000")) }
 }
 
 /// Which benchmark.
@@ -158,7 +164,11 @@ fn in_process_qps(index: &Arc<SearchIndex>, mix: &[SearchRequest], threads: usiz
             std::thread::spawn(move || -> anyhow::Result<usize> {
                 let mut n = 0;
                 for round in 0..rounds {
-                    for request in mix.iter().skip((round + t) % 2).step_by(1) {
+                    // The threads start at opposite ends of the mix, so they do not
+                    // run the same query at the same moment.
+                    let ordered: Box<dyn Iterator<Item = &SearchRequest>> =
+                        if (round + t) % 2 == 0 { Box::new(mix.iter()) } else { Box::new(mix.iter().rev()) };
+                    for request in ordered {
                         index.search(request)?;
                         n += 1;
                     }

@@ -4,6 +4,7 @@ use anyhow::Context;
 use std::path::PathBuf;
 use std::sync::Arc;
 use wegwijs_search::{IndexLocation, SearchIndex, Vocabulary};
+use wegwijs_store::{Target, parse_target};
 
 /// Options for the search index.
 #[derive(Debug, Clone, clap::Args)]
@@ -38,16 +39,11 @@ impl IndexArgs {
 
 /// The default index directory for a database URL; `None` means in memory.
 fn default_dir(database_url: &str) -> Option<PathBuf> {
-    let url = database_url.trim();
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Some(PathBuf::from("wegwijs-search"));
+    match parse_target(database_url) {
+        Target::SqliteFile(path) => Some(PathBuf::from(format!("{path}.search"))),
+        Target::SqliteMemory => None,
+        Target::Postgres(_) => Some(PathBuf::from("wegwijs-search")),
     }
-    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
-    let path = path.split('?').next().unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
-        return None;
-    }
-    Some(PathBuf::from(format!("{path}.search")))
 }
 
 #[cfg(test)]

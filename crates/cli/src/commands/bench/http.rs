@@ -46,12 +46,12 @@ pub async fn measure(index: Arc<SearchIndex>, mix: &[SearchRequest], seconds: u3
     let paths_file = dir.path().join("paths.txt");
     let mut paths = String::new();
     for request in mix {
-        let mut query: Vec<(&str, String)> = vec![("q", request.text.clone())];
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("q", &request.text);
         if let Some(near) = &request.near {
-            query.push(("postcode", near.label.chars().take(4).collect()));
+            query.append_pair("postcode", &near.label.chars().take(4).collect::<String>());
         }
-        let encoded: String = url_encode(&query);
-        writeln!(paths, "/api/search?{encoded}")?;
+        writeln!(paths, "/api/search?{}", query.finish())?;
     }
     std::fs::write(&paths_file, paths)?;
     let script = dir.path().join("mix.lua");
@@ -72,23 +72,6 @@ pub async fn measure(index: Arc<SearchIndex>, mix: &[SearchRequest], seconds: u3
     let _ = stop.send(());
     let _ = server.await;
     Ok(Report { search, trivial })
-}
-
-fn url_encode(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let value: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={value}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 fn wrk(url: &str, script: Option<&std::path::Path>, seconds: u32) -> anyhow::Result<Load> {
