@@ -63,7 +63,7 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
         .hits
         .iter()
         .map(|hit| {
-            json!({
+            let mut value = json!({
                 "id": hit.id,
                 "name": hit.name,
                 "url": format!("/diensten/{}", hit.id),
@@ -76,8 +76,12 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
                 "price_cents": hit.price_cents,
                 "referral": hit.referral,
                 "themes": hit.themes,
-                "explanation": hit.explanation,
-            })
+            });
+            // Only when asked for with `explain=true`; otherwise the key is absent.
+            if let Some(explanation) = &hit.explanation {
+                value["explanation"] = json!(explanation);
+            }
+            value
         })
         .collect();
     let mut facets = serde_json::Map::new();

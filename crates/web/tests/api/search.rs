@@ -16,6 +16,7 @@ async fn search_returns_results_facets_and_the_location_it_used() {
         assert!(!first[field].is_null(), "{field} missing in {first}");
     }
     assert!(first["organisation"]["name"].is_string());
+    assert!(first.get("explanation").is_none(), "no explanation unless asked for");
     assert!(body["results"].as_array().unwrap().len() <= 5);
     assert!(body["facets"]["theme"].as_array().is_some_and(|v| !v.is_empty()), "{}", body["facets"]);
     assert!(body["facets"]["open_now"]["count"].is_u64());
