@@ -68,6 +68,11 @@ impl TermCatalog {
         self.terms.values().find(|t| t.taxonomy_id.as_str() == taxonomy && t.code == code)
     }
 
+    /// Whether the catalogue has no terms (not loaded yet).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
     /// All terms.
     pub fn iter(&self) -> impl Iterator<Item = &TaxonomyTerm> {
         self.terms.values()

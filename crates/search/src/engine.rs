@@ -24,7 +24,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 use wegwijs_domain::geo::Geo;
-use wegwijs_domain::Id;
+use wegwijs_domain::{GeoPoint, Id};
 use wegwijs_domain::schedule::public_holiday;
 
 /// Memory for the index writer: enough to index 100k services without intermediate
@@ -127,6 +127,8 @@ pub struct Hit {
     pub referral: String,
     /// Theme codes.
     pub themes: Vec<String>,
+    /// Where to pin it on a map: the location nearest to the searcher, else the first.
+    pub point: Option<GeoPoint>,
     /// Why it ranks here (only when asked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
@@ -356,13 +358,17 @@ impl SearchIndex {
             TextQuery::Browse => Box::new(AllQuery),
             TextQuery::Nothing => Box::new(EmptyQuery),
         };
-        let mut clauses = vec![(Occur::Must, base)];
-        clauses.extend(self.filter_clauses(request));
-        let query = BooleanQuery::new(clauses);
+        let filtered = |leave_out: Option<Facet>| {
+            let mut clauses = vec![(Occur::Must, base.box_clone())];
+            clauses.extend(self.filter_clauses(request, leave_out));
+            BooleanQuery::new(clauses)
+        };
+        let query = filtered(None);
 
         let keep = (request.offset.saturating_add(request.limit)).min(MAX_RESULT_WINDOW);
         let today = day_number(request.now.with_timezone(&Amsterdam).date_naive());
-        let collector = RankingCollector {
+        let collector = |keep: usize| -> Result<RankingCollector> {
+            Ok(RankingCollector {
             keep,
             near: near.as_ref().map(|w| Near { point: w.point, area_keys: w.area_keys.clone() }),
             radius_km: request.radius_km.filter(|_| near.is_some()),
@@ -375,8 +381,19 @@ impl SearchIndex {
             count_facets: true,
             columns: self.columns.clone(),
             facet_values: self.facet_values.clone(),
+            })
         };
-        let collected = searcher.search(&query, &collector)?;
+        let collected = searcher.search(&query, &collector(keep)?)?;
+        // Values of one facet are alternatives (theme A or theme B), so a facet with a
+        // selection is counted as if it had none: its other values show how many results
+        // choosing them as well would add. One extra counting pass per such facet.
+        let mut disjunctive: HashMap<Facet, Vec<(String, u64)>> = HashMap::new();
+        for facet in request.filters.iter().filter(|(_, values)| !values.is_empty()).map(|(facet, _)| *facet) {
+            let others = searcher.search(&filtered(Some(facet)), &collector(0)?)?;
+            let counts = others.facet_counts().remove(&facet).unwrap_or_default();
+            let counts: Vec<(String, u64)> = counts.into_iter().map(|(v, c)| (v.to_owned(), c)).collect();
+            disjunctive.insert(facet, counts);
+        }
 
         let stems = self.snippet_terms(&searcher, text_query);
         // Summary first, description when the summary has none of the words.
@@ -389,7 +406,9 @@ impl SearchIndex {
             .skip(request.offset)
             .map(|ranked| {
                 let doc: TantivyDocument = searcher.doc(DocAddress::new(ranked.segment, ranked.doc))?;
-                Ok(self.hit(&doc, ranked, &snippets, request.explain))
+                let mut hit = self.hit(&doc, ranked, &snippets, request.explain);
+                hit.point = self.location_of(&searcher, ranked, near.as_ref().map(|w| w.point))?;
+                Ok(hit)
             })
             .collect::<Result<Vec<_>>>()?;
         let mut counted = collected.facet_counts();
@@ -399,7 +418,10 @@ impl SearchIndex {
                 let selected: BTreeSet<&str> =
                     request.filters.get(facet).into_iter().flatten().map(String::as_str).collect();
                 // Selected values always stay visible, however rare.
-                let mut values: Vec<(&str, u64)> = counted.remove(facet).unwrap_or_default();
+                let mut values: Vec<(&str, u64)> = match disjunctive.get(facet) {
+                    Some(counts) => counts.iter().map(|(value, count)| (value.as_str(), *count)).collect(),
+                    None => counted.remove(facet).unwrap_or_default(),
+                };
                 for value in &selected {
                     if !values.iter().any(|(v, _)| v == value) {
                         values.push((value, 0));
@@ -432,9 +454,9 @@ impl SearchIndex {
 
     /// The facet and age filters of a request, each a required clause: several values
     /// of one facet are alternatives.
-    fn filter_clauses(&self, request: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+    fn filter_clauses(&self, request: &SearchRequest, leave_out: Option<Facet>) -> Vec<(Occur, Box<dyn Query>)> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (facet, values) in request.filters.iter().filter(|(_, v)| !v.is_empty()) {
+        for (facet, values) in request.filters.iter().filter(|(f, v)| !v.is_empty() && Some(**f) != leave_out) {
             let field = self.fields.facet(*facet);
             let any: Vec<(Occur, Box<dyn Query>)> = values
                 .iter()
@@ -547,6 +569,27 @@ impl SearchIndex {
         stems
     }
 
+    /// Where a hit is on the map: its location nearest to the searcher, or its first
+    /// location when the searcher gave none. Read from the fast field for the few hits
+    /// on a page only, so the ranking pass does not pay for it.
+    fn location_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        ranked: &crate::collect::Ranked,
+        near: Option<GeoPoint>,
+    ) -> Result<Option<GeoPoint>> {
+        let segment = searcher.segment_reader(ranked.segment);
+        let column = segment.fast_fields().u64("geo")?;
+        let points = column.values_for_doc(ranked.doc).map(|packed| {
+            let (lat, lon) = crate::schema::unpack_point(packed);
+            GeoPoint { lat, lon }
+        });
+        Ok(match near {
+            Some(from) => points.min_by(|a, b| from.distance_km(*a).total_cmp(&from.distance_km(*b))),
+            None => points.into_iter().next(),
+        })
+    }
+
     fn hit(&self, doc: &TantivyDocument, ranked: &crate::collect::Ranked, snippets: &[SnippetGenerator], explain: bool) -> Hit {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
         let all = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_owned).collect::<Vec<_>>();
@@ -575,6 +618,7 @@ impl SearchIndex {
             price_cents: doc.get_first(self.fields.price_cents).and_then(|v| v.as_u64()),
             referral: text(self.fields.facet(Facet::Referral)),
             themes: all(self.fields.facet(Facet::Theme)),
+            point: None,
             explanation: explain.then_some(ranked.explanation),
         }
     }

@@ -73,6 +73,11 @@ impl Follower {
             self.rebuild(|_| {}).await?;
             return Ok(0);
         }
+        // An index opened from disk has its documents but not the taxonomy that labels
+        // facets and indexes new services: read it before anything else.
+        if self.index.terms().is_empty() {
+            self.index.set_terms(TermCatalog::new(self.store.taxonomy_terms().await?));
+        }
         let mut total = 0;
         loop {
             let changes = self.store.changes_since(applied, CHANGES_PER_STEP).await?;

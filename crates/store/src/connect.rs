@@ -14,6 +14,8 @@ use std::time::Duration;
 const CREATE_RECORDS_VERSION: i64 = 20261123000000;
 /// Version of the search log migration.
 const SEARCH_LOG_VERSION: i64 = 20261123100000;
+/// Version of the error reports migration.
+const ERROR_REPORTS_VERSION: i64 = 20261124000000;
 
 /// What a database URL asks for, before any connection is made. Public so that
 /// things kept next to the database (the search index) can find their place.
@@ -126,14 +128,16 @@ impl Store {
 /// `sqlx::migrate!` (which needs sqlx's `macros` feature); the checksums are the
 /// same, so the sqlx CLI sees the same history.
 fn migrator(backend: Backend) -> Migrator {
-    let (create_records, search_log) = match backend {
+    let (create_records, search_log, error_reports) = match backend {
         Backend::Sqlite => (
             include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
             include_str!("../migrations/sqlite/20261123100000_search_log.sql"),
+            include_str!("../migrations/sqlite/20261124000000_error_reports.sql"),
         ),
         Backend::Postgres => (
             include_str!("../migrations/postgres/20261123000000_create_records.sql"),
             include_str!("../migrations/postgres/20261123100000_search_log.sql"),
+            include_str!("../migrations/postgres/20261124000000_error_reports.sql"),
         ),
     };
     let migration = |version, name, sql: &'static str| {
@@ -142,6 +146,7 @@ fn migrator(backend: Backend) -> Migrator {
     Migrator::with_migrations(vec![
         migration(CREATE_RECORDS_VERSION, "create records", create_records),
         migration(SEARCH_LOG_VERSION, "search log", search_log),
+        migration(ERROR_REPORTS_VERSION, "error reports", error_reports),
     ])
 }
 

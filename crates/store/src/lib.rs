@@ -19,6 +19,7 @@
 mod change_log;
 mod connect;
 mod error;
+mod error_report;
 mod location;
 mod organisation;
 mod record;
@@ -30,6 +31,7 @@ mod tx;
 pub use change_log::{Change, ChangeOp};
 pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};
+pub use error_report::{ErrorReport, NewErrorReport, PageLanguage, ReportStatus};
 pub use search_log::{LoggedSearch, QueryTotal};
 pub use tx::{WriteTx, Written};
 

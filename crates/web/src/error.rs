@@ -1,7 +1,8 @@
 //! The one error type that becomes an HTTP response. Handlers return
 //! `Result<_, AppError>`; internal details are logged, never shown.
 
-use crate::i18n::Locale;
+use crate::page::PageContext;
+use crate::view::Chrome;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -17,6 +18,9 @@ pub enum AppError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] wegwijs_store::Error),
+    /// The search engine failed.
+    #[error("search failed: {0}")]
+    Search(String),
     /// A template failed to render.
     #[error(transparent)]
     Render(#[from] askama::Error),
@@ -28,7 +32,7 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Store(wegwijs_store::Error::NotFound { .. }) => StatusCode::NOT_FOUND,
-            Self::Store(_) | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Store(_) | Self::Search(_) | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -43,24 +47,50 @@ impl AppError {
     }
 }
 
+/// Marks a response as an error page still to be rendered: the middleware
+/// [`render_error_pages`] knows the request (language, address) and renders it.
+#[derive(Debug, Clone, Copy)]
+struct ErrorPageMarker {
+    title_key: &'static str,
+    message_key: &'static str,
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        // Error pages are rendered without a request's language: Dutch is the default.
         let (title_key, message_key) = self.text_keys();
-        let page = crate::view::ErrorPage { locale: Locale::Nl, title_key, message_key };
-        let body = askama::Template::render(&page)
-            .unwrap_or_else(|_| "<!doctype html><title>Fout</title><p>Er ging iets mis.</p>".to_owned());
-        (status, Html(body)).into_response()
+        let mut response = status.into_response();
+        response.extensions_mut().insert(ErrorPageMarker { title_key, message_key });
+        response
     }
+}
+
+/// Renders the error page for responses marked by [`AppError`], in the language and
+/// with the frame of the page that was asked for.
+pub async fn render_error_pages(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let ctx = PageContext::new(request.uri(), request.headers(), state.config.clone());
+    let response = next.run(request).await;
+    let Some(marker) = response.extensions().get::<ErrorPageMarker>().copied() else { return response };
+    let status = response.status();
+    let locale = ctx.locale;
+    let chrome = Chrome::new(&ctx, locale.t(marker.title_key), locale.t(marker.message_key), &[]).noindex();
+    let page = crate::view::ErrorPage { locale, chrome, title_key: marker.title_key, message_key: marker.message_key };
+    let body = askama::Template::render(&page)
+        .unwrap_or_else(|_| "<!doctype html><title>Fout</title><p>Er ging iets mis.</p>".to_owned());
+    (status, Html(body)).into_response()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn every_error_has_a_title_and_message_in_both_languages() {

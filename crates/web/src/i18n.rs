@@ -18,17 +18,74 @@ pub enum Locale {
 
 type Texts = HashMap<String, String>;
 
+/// The translation files, one per part of the site, so that a part's texts can be
+/// found (and edited) next to each other. Every file exists in every language.
+macro_rules! locale_files {
+    ($lang:literal: $($file:literal),+) => {
+        &[$(($file, include_str!(concat!("../locales/", $lang, "/", $file, ".json")))),+]
+    };
+}
+
+const NL_FILES: &[(&str, &str)] =
+    locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
+const EN_FILES: &[(&str, &str)] =
+    locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
+
+fn merge(files: &[(&str, &str)]) -> Texts {
+    let mut texts = Texts::new();
+    for (name, json) in files {
+        // The files are embedded and checked by tests, so parsing cannot fail at run time.
+        let part: Texts = serde_json::from_str(json).unwrap_or_else(|e| panic!("locale file {name}: {e}"));
+        texts.extend(part);
+    }
+    texts
+}
+
 fn texts(locale: Locale) -> &'static Texts {
     static NL: OnceLock<Texts> = OnceLock::new();
     static EN: OnceLock<Texts> = OnceLock::new();
-    // The files are embedded and checked by tests, so parsing cannot fail at run time.
     match locale {
-        Locale::Nl => NL.get_or_init(|| serde_json::from_str(include_str!("../locales/nl.json")).expect("nl.json")),
-        Locale::En => EN.get_or_init(|| serde_json::from_str(include_str!("../locales/en.json")).expect("en.json")),
+        Locale::Nl => NL.get_or_init(|| merge(NL_FILES)),
+        Locale::En => EN.get_or_init(|| merge(EN_FILES)),
     }
 }
 
 impl Locale {
+    /// The language asked for by the `lang` parameter of a query string: `en` for
+    /// English; anything else, or no `lang`, is Dutch.
+    pub fn from_query(query: &str) -> Self {
+        let asked = url::form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "lang");
+        match asked {
+            Some((_, value)) if value == "en" => Self::En,
+            _ => Self::Nl,
+        }
+    }
+
+    /// `path` (which may carry a query already) in this language: English adds `lang=en`.
+    pub fn href(self, path: &str) -> String {
+        match self {
+            Self::Nl => path.to_owned(),
+            Self::En if path.contains('?') => format!("{path}&lang=en"),
+            Self::En => format!("{path}?lang=en"),
+        }
+    }
+
+    /// The other language, for the switch in the header.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Nl => Self::En,
+            Self::En => Self::Nl,
+        }
+    }
+
+    /// The name of this language in itself ("Nederlands", "English").
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Self::Nl => "Nederlands",
+            Self::En => "English",
+        }
+    }
+
     /// The `lang` attribute value.
     pub fn code(self) -> &'static str {
         match self {
@@ -55,6 +112,12 @@ impl Locale {
         texts(self).contains_key(key)
     }
 
+    /// The text for `key` if this language has one: for values that have a name in the
+    /// data (a theme's Dutch name) and may have a translation in the locale files.
+    pub fn get(self, key: &str) -> Option<&'static str> {
+        texts(self).get(key).map(String::as_str)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn tf(self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         let mut text = self.t(key).to_owned();
@@ -78,9 +141,14 @@ mod tests {
 
     #[test]
     fn dutch_and_english_have_the_same_keys() {
-        let nl: BTreeSet<_> = texts(Locale::Nl).keys().collect();
-        let en: BTreeSet<_> = texts(Locale::En).keys().collect();
-        assert_eq!(nl, en);
+        // `values.json` translates names that Dutch takes from the data (themes, facet
+        // values), so it exists only in the other languages.
+        let interface = |files: &[(&str, &str)]| -> BTreeSet<String> {
+            files.iter().filter(|(name, _)| *name != "values").flat_map(|(_, json)| serde_json::from_str::<Texts>(json).unwrap().into_keys()).collect()
+        };
+        assert_eq!(interface(NL_FILES), interface(EN_FILES));
+        let values: Texts = serde_json::from_str(EN_FILES.iter().find(|(n, _)| *n == "values").unwrap().1).unwrap();
+        assert!(values.keys().all(|k| k.starts_with("facet.") || k.starts_with("theme.")), "values.json holds data names only");
     }
 
     #[test]
@@ -92,7 +160,7 @@ mod tests {
         }
         assert!(used.len() > 10, "the key scan found too few keys: {used:?}");
         let missing: Vec<_> = used.iter().filter(|key| !texts(Locale::Nl).contains_key(*key)).collect();
-        assert!(missing.is_empty(), "keys missing from nl.json: {missing:?}");
+        assert!(missing.is_empty(), "keys missing from the Dutch locale files: {missing:?}");
     }
 
     fn collect_keys(dir: &std::path::Path, used: &mut BTreeSet<String>) {
@@ -116,6 +184,21 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_defined_twice() {
+        for files in [NL_FILES, EN_FILES] {
+            let mut seen = std::collections::HashMap::new();
+            for (name, json) in files {
+                let part: Texts = serde_json::from_str(json).unwrap();
+                for key in part.into_keys() {
+                    if let Some(other) = seen.insert(key.clone(), *name) {
+                        panic!("{key} is in both {other}.json and {name}.json");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn dates_are_written_in_dutch() {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 3).unwrap();
         assert_eq!(Locale::Nl.date(date), "3 oktober 2026");
@@ -124,6 +207,6 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(Locale::Nl.tf("list.count", &[("count", &12)]), "12 resultaten");
+        assert_eq!(Locale::Nl.tf("results.count", &[("count", &12)]), "12 resultaten");
     }
 }

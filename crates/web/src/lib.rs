@@ -2,10 +2,15 @@
 //! endpoint, and (later) portals and the HSDS API. Reads go to the store; nothing here
 //! writes around it.
 
+mod assets;
+mod config;
 mod error;
 mod i18n;
+pub mod map;
+mod page;
 mod routes;
 pub mod search_log;
+mod slug;
 mod view;
 
 use axum::Router;
@@ -16,21 +21,9 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use wegwijs_store::Store;
 
+pub use config::{Brand, ColourError, Logo, WebConfig};
 pub use error::AppError;
 pub use i18n::Locale;
-
-/// Settings of the web server that are not part of the store.
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    /// Services per page on list pages.
-    pub page_size: u32,
-}
-
-impl Default for WebConfig {
-    fn default() -> Self {
-        Self { page_size: 20 }
-    }
-}
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -50,7 +43,9 @@ pub fn router(state: AppState) -> Router {
     let request_id = axum::http::HeaderName::from_static("x-request-id");
     Router::new()
         .merge(routes::router())
+        .merge(assets::router())
         .fallback(routes::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         .with_state(state)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(
@@ -62,6 +57,8 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        // Pages are text with much repetition: gzip makes them a fraction of their size.
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// Serves the application on `listener` until `shutdown` completes; requests in flight

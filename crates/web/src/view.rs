@@ -1,11 +1,29 @@
-//! View models: what a template needs, prepared from domain records so templates
-//! contain no logic beyond loops and conditions.
+//! View models: what a template needs, prepared from domain records and search
+//! results so templates contain no logic beyond loops and conditions.
 
-mod service;
+mod chrome;
+pub mod compare;
+mod format;
+pub mod home;
+pub mod my_list;
+mod organisation;
+mod report;
+pub mod results;
+pub mod service;
+mod theme;
 
+pub use chrome::{Chrome, Section};
+pub use compare::ComparePage;
+pub use home::{HomePage, ThemeCard};
+pub use my_list::MyListPage;
+pub use organisation::OrganisationPage;
+pub use report::{CheckedReport, ReportForm, ReportFormPage, ReportProblem, ReportThanksPage};
+pub use results::{ResultItem, ResultsView, SearchPage};
 pub use service::{ServiceListItem, ServicePage};
+pub use theme::{ThemePage, ThemesPage};
 
 use crate::i18n::Locale;
+use crate::slug::slug_of;
 use askama::Template;
 
 /// The page shown for any error.
@@ -14,52 +32,20 @@ use askama::Template;
 pub struct ErrorPage {
     /// Interface language.
     pub locale: Locale,
+    /// The frame.
+    pub chrome: Chrome,
     /// Translation key of the title.
     pub title_key: &'static str,
     /// Translation key of the message.
     pub message_key: &'static str,
 }
 
-/// The list of all services, one page at a time.
-#[derive(Template)]
-#[template(path = "services/list.html")]
-pub struct ServiceListPage {
-    /// Interface language.
-    pub locale: Locale,
-    /// The services on this page.
-    pub services: Vec<ServiceListItem>,
-    /// Total number of services.
-    pub total: u64,
-    /// 1-based page number.
-    pub page: u64,
-    /// Number of pages.
-    pub pages: u64,
+/// Link to a service page, with its slug and the language.
+pub fn service_href(locale: Locale, id: &str, name: &str) -> String {
+    locale.href(&format!("/diensten/{id}/{}", slug_of(name)))
 }
 
-impl ServiceListPage {
-    /// "1234 resultaten".
-    pub fn count_text(&self) -> String {
-        self.locale.tf("list.count", &[("count", &self.total)])
-    }
-
-    /// "Pagina 2 van 7".
-    pub fn page_text(&self) -> String {
-        self.locale.tf("list.page", &[("page", &self.page), ("pages", &self.pages)])
-    }
-
-    /// Link to another page of the list, keeping the language.
-    pub fn page_href(&self, page: u64) -> String {
-        match self.locale {
-            Locale::Nl => format!("/?pagina={page}"),
-            Locale::En => format!("/?pagina={page}&lang=en"),
-        }
-    }
-}
-
-/// Link to a service page, keeping the language.
-pub fn service_href(locale: Locale, id: &str) -> String {
-    match locale {
-        Locale::Nl => format!("/diensten/{id}"),
-        Locale::En => format!("/diensten/{id}?lang=en"),
-    }
+/// Link to an organisation page, with its slug and the language.
+pub fn organisation_href(locale: Locale, id: &str, name: &str) -> String {
+    locale.href(&format!("/organisaties/{id}/{}", slug_of(name)))
 }

@@ -29,10 +29,75 @@ pub struct Args {
     /// Search index options.
     #[command(flatten)]
     pub index: super::search_index::IndexArgs,
+    /// How the site looks and where it lives.
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// Settings of the public website for this deployment.
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// Name shown in the header and page titles.
+    #[arg(long, env = "WEGWIJS_SITE_NAME", default_value = "Wegwijs")]
+    pub site_name: String,
+    /// The address the public reaches the site at (for canonical links and the sitemap),
+    /// e.g. https://wegwijs.teylingen.nl. Without it, the Host header of each request is used.
+    #[arg(long, env = "WEGWIJS_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+    /// Main colour as #rrggbb; it must be readable on white (contrast 4.5:1).
+    #[arg(long, env = "WEGWIJS_ACCENT_COLOUR", default_value = "#00578a", value_parser = parse_accent)]
+    pub accent_colour: String,
+    /// A logo file (.svg, .png, .jpg or .webp) shown in the header.
+    #[arg(long, env = "WEGWIJS_LOGO")]
+    pub logo: Option<std::path::PathBuf>,
+    /// The municipality (CBS code, e.g. GM1525) whose villages the home page offers and
+    /// whose map is drawn for searches without a place.
+    #[arg(long, env = "WEGWIJS_MUNICIPALITY", default_value = "GM1525", value_parser = parse_municipality)]
+    pub municipality: String,
+}
+
+fn parse_public_url(raw: &str) -> Result<String, String> {
+    let url = url::Url::parse(raw).map_err(|e| format!("{raw:?} is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(format!("{raw:?} must start with https:// (or http://) and name a host"));
+    }
+    Ok(raw.trim_end_matches('/').to_owned())
+}
+
+fn parse_accent(raw: &str) -> Result<String, String> {
+    wegwijs_web::Brand::accent_colour(raw).map_err(|e| e.to_string())
+}
+
+fn parse_municipality(raw: &str) -> Result<String, String> {
+    let code = raw.trim().to_ascii_uppercase();
+    wegwijs_domain::geo::builtin()
+        .municipality(&code)
+        .map(|m| m.code.clone())
+        .ok_or_else(|| format!("{raw:?} is not a Dutch municipality code (CBS, e.g. GM1525 for Teylingen)"))
+}
+
+impl SiteArgs {
+    /// The web settings these arguments ask for.
+    pub fn config(&self) -> anyhow::Result<WebConfig> {
+        let logo = match &self.logo {
+            Some(path) => Some(
+                wegwijs_web::Brand::logo_file(path).with_context(|| format!("cannot use {} as the logo", path.display()))?,
+            ),
+            None => None,
+        };
+        Ok(WebConfig {
+            site_name: self.site_name.clone(),
+            public_url: self.public_url.clone(),
+            brand: wegwijs_web::Brand { accent: self.accent_colour.clone(), logo },
+            home_municipality: Some(self.municipality.clone()),
+            ..WebConfig::default()
+        })
+    }
 }
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
+    let config = Arc::new(args.site.config()?);
     let store = super::migrate::run(database_url).await?;
     if args.demo {
         if store.service_count().await? == 0 {
@@ -63,7 +128,9 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let following = tokio::spawn(follower.run(FOLLOW_INTERVAL, until_stopped()));
     let logging = tokio::spawn(search_log.clone().run(store.clone(), LOG_FLUSH_INTERVAL, until_stopped()));
 
-    let state = AppState { store: store.clone(), search: index, search_log, config: Arc::new(WebConfig::default()) };
+    // Map boundaries are parsed now rather than on the first visitor's page.
+    tokio::task::spawn_blocking(wegwijs_web::map::preload).await?;
+    let state = AppState { store: store.clone(), search: index, search_log, config };
     eprintln!("Wegwijs is running: open http://{address}/ in your browser (Ctrl-C stops).");
     let served = wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal()).await;
     let _ = stop.send(true);

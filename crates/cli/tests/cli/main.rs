@@ -2,6 +2,7 @@
 //! database holds afterwards.
 
 mod bad_input;
+mod browser;
 mod helpers;
 mod round_trip;
 mod search;

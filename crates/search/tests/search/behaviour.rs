@@ -40,6 +40,31 @@ fn facet_filters_narrow_results_and_counts_add_up() {
 }
 
 #[test]
+fn a_facet_with_a_selection_counts_its_other_values_as_alternatives() {
+    // Checking a second theme adds its services (theme A or B), so each theme must show
+    // its count as if no theme were chosen; other facets count within the selection.
+    let all = search(&request("hulp"));
+    let themes = |r: &wegwijs_search::SearchResults| -> Vec<(String, u64)> {
+        let facet = r.facets.iter().find(|f| f.facet == Facet::Theme).unwrap();
+        facet.values.iter().map(|v| (v.value.clone(), v.count)).collect()
+    };
+    let (first, first_count) = themes(&all)[0].clone();
+    let (second, second_count) = themes(&all)[1].clone();
+    let mut one = request("hulp");
+    one.filters.insert(Facet::Theme, vec![first.clone()]);
+    let narrowed = search(&one);
+    assert_eq!(themes(&narrowed), themes(&all), "theme counts ignore the theme selection");
+    let cost_total: u64 =
+        narrowed.facets.iter().find(|f| f.facet == Facet::Cost).unwrap().values.iter().map(|v| v.count).sum();
+    assert!(cost_total <= narrowed.total * 2 && cost_total < all.total, "other facets count within the selection");
+    let mut both = request("hulp");
+    both.filters.insert(Facet::Theme, vec![first, second]);
+    let widened = search(&both);
+    assert!(widened.total > first_count.max(second_count) || widened.total == first_count + second_count);
+    assert!(widened.total <= first_count + second_count);
+}
+
+#[test]
 fn an_unknown_filter_value_gives_no_results_rather_than_an_error() {
     let mut req = request("hulp");
     req.filters.insert(Facet::Theme, vec!["bestaat-niet".into()]);

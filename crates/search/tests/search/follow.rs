@@ -90,6 +90,11 @@ async fn an_index_on_disk_continues_where_it_stopped() {
     let reopened = open(IndexLocation::Dir(&index_dir));
     assert_eq!(reopened.len(), active(&data));
     assert_eq!(Follower::new(store.clone(), reopened.clone()).catch_up().await.unwrap(), 0, "nothing to replay");
+    // The reopened index knows the taxonomy again: facets show theme names, not codes.
+    let results = reopened.search(&wegwijs_search::SearchRequest::new("")).unwrap();
+    let themes = results.facets.iter().find(|f| f.facet == wegwijs_search::Facet::Theme).unwrap();
+    assert!(!themes.values.is_empty());
+    assert!(themes.values.iter().all(|v| v.label != v.value), "{:?}", themes.values);
     store.close().await;
 }
 

@@ -35,6 +35,7 @@ macro_rules! contract_test {
 }
 
 mod change_log;
+mod error_reports;
 mod fixtures;
 mod harness;
 mod listing;

@@ -1,6 +1,6 @@
 //! The search API: `GET /api/search` and `GET /api/suggest`.
 
-mod params;
+pub(crate) mod params;
 
 use crate::AppState;
 use axum::extract::{RawQuery, State};
@@ -66,7 +66,7 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
             let mut value = json!({
                 "id": hit.id,
                 "name": hit.name,
-                "url": format!("/diensten/{}", hit.id),
+                "url": crate::view::service_href(crate::Locale::Nl, &hit.id, &hit.name),
                 "organisation": { "id": hit.organisation_id, "name": hit.organisation },
                 "summary": hit.summary,
                 "snippet": hit.snippet,

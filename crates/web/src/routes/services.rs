@@ -1,6 +1,5 @@
 //! Public pages about services.
 
-mod list;
 mod show;
 
 use crate::AppState;
@@ -9,5 +8,7 @@ use axum::routing::get;
 
 /// Routes of this module.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(list::list_services)).route("/diensten/{id}", get(show::show_service))
+    Router::new()
+        .route("/diensten/{id}", get(show::redirect_to_slug))
+        .route("/diensten/{id}/{slug}", get(show::show_service))
 }

@@ -22,7 +22,7 @@ impl ServiceListItem {
     /// Builds the list entry; `organisation` is `None` if it could not be found.
     pub fn new(locale: Locale, service: &Service, organisation: Option<&Organisation>) -> Self {
         Self {
-            href: super::service_href(locale, service.id.as_str()),
+            href: super::service_href(locale, service.id.as_str(), service.name.as_str()),
             name: service.name.to_string(),
             organisation: organisation.map(|o| o.name.to_string()).unwrap_or_default(),
             summary: service.summary.clone(),
@@ -60,16 +60,41 @@ pub struct PhoneView {
     pub description: Option<String>,
 }
 
+impl PhoneView {
+    /// A phone line as shown and dialled.
+    pub fn new(phone: &wegwijs_domain::Phone) -> Self {
+        Self {
+            href: format!("tel:{}", phone.number.as_str()),
+            display: phone.number.display_national(),
+            description: phone.description.clone(),
+        }
+    }
+}
+
 /// The service page.
 #[derive(Template)]
 #[template(path = "services/show.html")]
 pub struct ServicePage {
     /// Interface language.
     pub locale: Locale,
+    /// The frame (set by the handler after [`ServicePage::new`]).
+    pub chrome: super::Chrome,
+    /// Service id.
+    pub id: String,
     /// Service name.
     pub name: String,
     /// Organisation name.
     pub organisation: String,
+    /// Link to the organisation's page.
+    pub organisation_href: Option<String>,
+    /// The areas the service works in ("Teylingen", "Warmond").
+    pub areas: Vec<String>,
+    /// Map of the locations, inline SVG.
+    pub map_svg: Option<String>,
+    /// Where "Klopt er iets niet?" goes.
+    pub report_href: String,
+    /// This page's address, to come back to after saving it to the list.
+    pub back: String,
     /// Plain-language summary.
     pub summary: String,
     /// Full description.
@@ -118,7 +143,7 @@ impl ServicePage {
     /// Prepares the page. `terms` are the service's taxonomy terms; `now` decides
     /// "open now" and which exceptions are still to come.
     pub fn new(
-        locale: Locale,
+        chrome: super::Chrome,
         service: &Service,
         organisation: Option<&Organisation>,
         locations: &[Location],
@@ -126,10 +151,19 @@ impl ServicePage {
         now: DateTime<Utc>,
     ) -> Self {
         let hours = &service.opening_hours;
+        let locale = chrome.locale;
+        let back = super::service_href(locale, service.id.as_str(), service.name.as_str());
         Self {
             locale,
+            chrome,
+            id: service.id.as_str().to_owned(),
             name: service.name.to_string(),
             organisation: organisation.map(|o| o.name.to_string()).unwrap_or_default(),
+            organisation_href: organisation.map(|o| super::organisation_href(locale, o.id.as_str(), o.name.as_str())),
+            areas: service.areas.iter().map(|a| a.name.clone()).collect(),
+            map_svg: None,
+            report_href: locale.href(&format!("/diensten/{}/fout-melden", service.id.as_str())),
+            back,
             summary: service.summary.clone(),
             description: service.description.clone(),
             for_whom: for_whom(locale, service),
@@ -153,15 +187,7 @@ impl ServicePage {
             exceptions: exception_lines(locale, hours, now),
             closed_on_holidays: hours.closed_on_public_holidays(),
             hours_notes: hours.notes().map(str::to_owned),
-            phones: service
-                .phones
-                .iter()
-                .map(|phone| PhoneView {
-                    href: format!("tel:{}", phone.number.as_str()),
-                    display: phone.number.display_national(),
-                    description: phone.description.clone(),
-                })
-                .collect(),
+            phones: service.phones.iter().map(PhoneView::new).collect(),
             email: service.email.as_ref().map(ToString::to_string),
             website: service.url.as_ref().map(ToString::to_string),
             locations: locations.iter().map(location_view).collect(),

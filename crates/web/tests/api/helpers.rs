@@ -21,6 +21,11 @@ impl TestApp {
         self.client.get(format!("{}{path}", self.address)).send().await.expect("request failed")
     }
 
+    pub async fn get_no_redirect(&self, path: &str) -> reqwest::Response {
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        client.get(format!("{}{path}", self.address)).send().await.expect("request failed")
+    }
+
     pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
         let response = self.get(path).await;
         let status = response.status();
@@ -61,7 +66,7 @@ pub async fn spawn_app_with(services: usize) -> TestApp {
         store: store.clone(),
         search: index,
         search_log: search_log.clone(),
-        config: Arc::new(WebConfig { page_size: 10 }),
+        config: Arc::new(WebConfig { page_size: 10, ..WebConfig::default() }),
     };
     tokio::spawn(wegwijs_web::serve(state, listener, std::future::pending()));
     TestApp { address, search_log, store, data, client: reqwest::Client::new(), _dir: dir }

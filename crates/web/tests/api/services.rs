@@ -1,27 +1,17 @@
 use crate::helpers::spawn_app;
 
 #[tokio::test]
-async fn home_lists_services_with_their_organisation_and_pages() {
+async fn a_service_address_without_its_slug_redirects_to_the_readable_one() {
     let app = spawn_app().await;
-    let (status, body) = app.get_text("/").await;
-    assert_eq!(status, 200);
-    assert!(body.contains("<html lang=\"nl\""));
-    assert!(body.contains("100 resultaten"), "count shown");
-    assert!(body.contains("Pagina 1 van 10"));
-    let first = app.store.services(wegwijs_store::Page { offset: 0, limit: 1 }).await.unwrap().remove(0);
-    assert!(body.contains(&askama_escape(first.name.as_str())), "first service listed");
-
-    let (status, last_page) = app.get_text("/?pagina=10").await;
-    assert_eq!(status, 200);
-    assert!(last_page.contains("rel=\"prev\"") && !last_page.contains("rel=\"next\""));
-}
-
-#[tokio::test]
-async fn page_numbers_that_make_no_sense_are_refused() {
-    let app = spawn_app().await;
-    assert_eq!(app.get("/?pagina=abc").await.status(), 400);
-    assert_eq!(app.get("/?pagina=0").await.status(), 400);
-    assert_eq!(app.get("/?pagina=11").await.status(), 404);
+    let service = &app.data.services[0];
+    let response = app.get_no_redirect(&format!("/diensten/{}", service.id)).await;
+    assert_eq!(response.status(), 308);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with(&format!("/diensten/{}/", service.id)) && location.len() > 50, "{location}");
+    let wrong = app.get_no_redirect(&format!("/diensten/{}/oude-naam?lang=en", service.id)).await;
+    assert_eq!(wrong.status(), 308);
+    assert_eq!(wrong.headers()["location"].to_str().unwrap(), format!("{location}?lang=en"), "language kept");
+    assert_eq!(app.get_no_redirect(&location).await.status(), 200);
 }
 
 #[tokio::test]
@@ -57,11 +47,18 @@ async fn professional_notes_never_reach_the_public_page() {
 }
 
 #[tokio::test]
-async fn english_pages_are_available() {
+async fn service_page_has_schema_org_data_a_map_and_an_error_report_link() {
     let app = spawn_app().await;
-    let (status, body) = app.get_text("/?lang=en").await;
+    let service = app.data.services.iter().find(|s| !s.locations.is_empty()).unwrap();
+    let (status, body) = app.get_text(&format!("/diensten/{}", service.id)).await;
     assert_eq!(status, 200);
-    assert!(body.contains("<html lang=\"en\"") && body.contains("100 results"));
+    let json_ld = body.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let value: serde_json::Value = serde_json::from_str(json_ld).unwrap();
+    assert_eq!(value["@type"], "Service");
+    assert_eq!(value["name"], service.name.as_str());
+    assert!(body.contains("<svg") && body.contains("role=\"img\""), "location map");
+    assert!(body.contains(&format!("/diensten/{}/fout-melden", service.id)), "report link");
+    assert!(body.contains("rel=\"canonical\""));
 }
 
 #[tokio::test]
@@ -73,6 +70,9 @@ async fn unknown_service_gives_a_dutch_not_found_page() {
         assert!(body.contains("Deze pagina bestaat niet"), "{path}");
         assert!(body.contains("<h1>Pagina niet gevonden</h1>"), "{path}");
     }
+    let (status, body) = app.get_text("/diensten/00000000-0000-0000-0000-000000000000?lang=en").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("<html lang=\"en\"") && body.contains("Page not found"), "404 in the language asked for");
 }
 
 /// The HTML escaping askama applies to text, for comparing with page bodies.

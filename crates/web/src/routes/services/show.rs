@@ -1,22 +1,42 @@
-//! The page of one service.
+//! The page of one service, at `/diensten/{id}/{slug}`. The id finds the service; the
+//! slug is for people and search engines, so a missing or outdated slug redirects.
 
-use crate::routes::LangQuery;
-use crate::view::ServicePage;
+use crate::page::PageContext;
+use crate::slug::slug_of;
+use crate::view::{Chrome, ServicePage, service_href};
 use crate::{AppError, AppState};
-use axum::extract::{Path, Query, State};
-use axum::response::Html;
-use wegwijs_domain::Id;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde_json::json;
+use wegwijs_domain::{Id, Location, Organisation, Service};
 
-/// `GET /diensten/{id}`
-pub async fn show_service(
+/// `GET /diensten/{id}`: to the page with the slug.
+pub async fn redirect_to_slug(
     State(state): State<AppState>,
     Path(raw_id): Path<String>,
-    Query(lang): Query<LangQuery>,
-) -> Result<Html<String>, AppError> {
-    let locale = lang.locale();
+    ctx: PageContext,
+) -> Result<Response, AppError> {
+    let service = find(&state, &raw_id).await?;
+    Ok(Redirect::permanent(&service_href(ctx.locale, service.id.as_str(), service.name.as_str())).into_response())
+}
+
+async fn find(state: &AppState, raw_id: &str) -> Result<Service, AppError> {
     // A malformed id cannot name a service, so it is "not found" rather than an error.
-    let id = Id::parse(&raw_id).map_err(|_| AppError::NotFound)?;
-    let service = state.store.service(&id).await?.ok_or(AppError::NotFound)?;
+    let id = Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
+    state.store.service(&id).await?.ok_or(AppError::NotFound)
+}
+
+/// `GET /diensten/{id}/{slug}`
+pub async fn show_service(
+    State(state): State<AppState>,
+    Path((raw_id, slug)): Path<(String, String)>,
+    ctx: PageContext,
+) -> Result<Response, AppError> {
+    let locale = ctx.locale;
+    let service = find(&state, &raw_id).await?;
+    if slug != slug_of(service.name.as_str()) {
+        return Ok(Redirect::permanent(&service_href(locale, service.id.as_str(), service.name.as_str())).into_response());
+    }
     let organisation = state.store.organisation(&service.organisation_id).await?;
     let location_ids: Vec<Id> = service.locations.iter().map(|sal| sal.location_id.clone()).collect();
     let locations = state.store.locations_by_ids(&location_ids).await?;
@@ -27,6 +47,80 @@ pub async fn show_service(
         .into_iter()
         .filter(|term| service.terms.contains(&term.id) && term.taxonomy_id.as_str() == wegwijs_domain::taxonomy::THEME)
         .collect();
-    let view = ServicePage::new(locale, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
-    Ok(Html(askama::Template::render(&view)?))
+    let chrome = Chrome::new(&ctx, service.name.as_str(), service.summary.clone(), &[])
+        .json_ld(&json_ld(&ctx, &service, organisation.as_ref(), &locations));
+    let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
+    view.map_svg = map(locale, &service, &locations);
+    Ok(Html(askama::Template::render(&view)?).into_response())
+}
+
+fn map(locale: crate::Locale, service: &Service, locations: &[Location]) -> Option<String> {
+    let pins: Vec<crate::map::Pin> = locations
+        .iter()
+        .filter_map(|l| l.point.map(|point| (l, point)))
+        .enumerate()
+        .map(|(i, (location, point))| crate::map::Pin {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            point,
+            label: location.name.to_string(),
+        })
+        .collect();
+    let municipalities: Vec<&str> =
+        service.areas.iter().filter(|a| a.kind == wegwijs_domain::AreaKind::Gemeente).map(|a| a.code.as_str()).take(1).collect();
+    if pins.is_empty() {
+        return None;
+    }
+    let title = locale.tf("map.service_title", &[("name", &service.name.as_str())]);
+    crate::map::render_svg(&crate::map::MapRequest {
+        title: &title,
+        municipalities: &municipalities,
+        pins: &pins,
+        you: None,
+        you_label: locale.t("map.you"),
+    })
+}
+
+/// schema.org data: the service as a `Service` offered by its organisation, at its places.
+fn json_ld(ctx: &PageContext, service: &Service, organisation: Option<&Organisation>, locations: &[Location]) -> serde_json::Value {
+    let url = format!("{}{}", ctx.origin, service_href(crate::Locale::Nl, service.id.as_str(), service.name.as_str()));
+    let places: Vec<serde_json::Value> = locations
+        .iter()
+        .map(|l| {
+            let mut place = json!({ "@type": "Place", "name": l.name.as_str() });
+            if let Some(a) = &l.address {
+                place["address"] = json!({
+                    "@type": "PostalAddress",
+                    "streetAddress": a.street,
+                    "postalCode": a.postal_code.to_string(),
+                    "addressLocality": a.city,
+                    "addressCountry": "NL",
+                });
+            }
+            if let Some(p) = l.point {
+                place["geo"] = json!({ "@type": "GeoCoordinates", "latitude": p.lat, "longitude": p.lon });
+            }
+            place
+        })
+        .collect();
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "name": service.name.as_str(),
+        "description": service.summary,
+        "url": url,
+        "areaServed": service.areas.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+        "availableChannel": {
+            "@type": "ServiceChannel",
+            "servicePhone": service.phones.first().map(|p| json!({ "@type": "ContactPoint", "telephone": p.number.as_str() })),
+            "serviceUrl": service.url.as_ref().map(ToString::to_string),
+            "serviceLocation": places,
+        },
+    });
+    if let Some(o) = organisation {
+        value["provider"] = json!({ "@type": "Organization", "name": o.name.as_str(), "url": o.website.as_ref().map(ToString::to_string) });
+    }
+    if let Some(v) = &service.meta.verification {
+        value["dateModified"] = json!(v.at.to_rfc3339());
+    }
+    value
 }
