@@ -16,9 +16,17 @@ pub struct WebConfig {
     /// The municipality the site is for (CBS code): its villages are offered on the home
     /// page and its map is drawn when a search has no location.
     pub home_municipality: Option<String>,
-    /// A tile server URL template (`https://…/{z}/{x}/{y}.png`); without it maps are the
-    /// built-in SVG only, and no request leaves for a third party.
+    /// A tile server URL template such as `https://tile.example.org/{z}/{x}/{y}.png`
+    /// (`{s}` becomes `a`). With it, result and service pages show the pins on a static
+    /// mosaic of tiles from that server, at most 5 × 4 (see `map::render_tile_map`),
+    /// which means every visitor's browser asks the server for the tiles of the area
+    /// searched. Without it (the default) maps are the built-in SVG only, and no
+    /// request leaves for a third party. Must be http(s) with `{z}`, `{x}` and `{y}`;
+    /// an unusable template gives the SVG map.
     pub tile_url: Option<String>,
+    /// The credit line the tile server requires, shown under the tile map, e.g.
+    /// "© OpenStreetMap-bijdragers". Plain text; empty (the default) shows none.
+    pub tile_attribution: String,
 }
 
 impl Default for WebConfig {
@@ -30,6 +38,7 @@ impl Default for WebConfig {
             brand: Brand::default(),
             home_municipality: Some("GM1525".to_owned()),
             tile_url: None,
+            tile_attribution: String::new(),
         }
     }
 }

@@ -14,6 +14,9 @@
 //! `--wegwijs-map-water`, `--wegwijs-map-land`, `--wegwijs-map-selected`,
 //! `--wegwijs-map-border`, `--wegwijs-map-border-selected`, `--wegwijs-map-wijk` and
 //! `--wegwijs-map-label` (place names, with a white halo).
+//!
+//! A deployment that configures a tile server gets [`render_tile_map`] instead: the
+//! same pins on a static mosaic of map tiles, still without JavaScript.
 
 mod boundaries;
 mod frame;
@@ -21,8 +24,11 @@ mod path;
 mod pins;
 #[cfg(test)]
 mod tests;
+mod tiles;
 
-use boundaries::{Bbox, Boundaries, LonLat};
+pub use tiles::{check_tile_url, render_tile_map};
+
+use boundaries::{Bbox, Boundaries, LonLat, Shape};
 use frame::{Frame, Rect, WIDTH};
 use path::{PathWriter, write_number};
 use std::fmt::Write;
@@ -75,19 +81,8 @@ pub fn preload() {
 /// boundaries are parsed (see [`preload`]).
 pub fn render_svg(request: &MapRequest) -> Option<String> {
     let boundaries = Boundaries::builtin();
-    let selected: Vec<_> = request.municipalities.iter().filter_map(|code| boundaries.municipality(code)).collect();
-    let mut content: Option<Bbox> = None;
-    let mut include = |bbox: Bbox| match &mut content {
-        Some(all) => all.union(&bbox),
-        None => content = Some(bbox),
-    };
-    for point in request.pins.iter().map(|pin| pin.point).chain(request.you) {
-        include(Bbox::around(lon_lat(point)));
-    }
-    for shape in &selected {
-        include(shape.bbox);
-    }
-    let frame = Frame::fit(&content?);
+    let selected = selected_shapes(boundaries, request);
+    let frame = Frame::fit(&content_bbox(request, &selected)?);
 
     let mut out = String::with_capacity(24 * 1024);
     let id = element_id(request);
@@ -123,15 +118,14 @@ pub fn render_svg(request: &MapRequest) -> Option<String> {
     }
     let _ = write!(out, r#"</g><g class="wm-sel-line">{selected_paths}</g>"#);
 
-    let radius = if request.pins.iter().any(|pin| pin.number >= 100) { WIDE_PIN_RADIUS } else { PIN_RADIUS };
     let spots: Vec<(f64, f64)> = request.pins.iter().map(|pin| frame.project(lon_lat(pin.point))).collect();
-    let positions = pins::layout(&spots, 2.0 * radius + 2.0, &frame.rect(-radius - 1.0));
+    let (radius, positions) = lay_out_pins(request.pins, &spots, &frame.rect(0.0));
     let square = |(x, y): (f64, f64), r: f64| Rect { min_x: x - r, min_y: y - r, max_x: x + r, max_y: y + r };
     let mut markers: Vec<Rect> = positions.iter().map(|&p| square(p, radius)).collect();
     markers.extend(request.you.map(|you| square(frame.project(lon_lat(you)), YOU_RADIUS)));
     write_place_names(&mut out, &frame, request.municipalities, markers);
     if let Some(you) = request.you {
-        write_you(&mut out, &frame, you, request.you_label);
+        write_you(&mut out, frame.project(lon_lat(you)), request.you_label);
     }
     write_pins(&mut out, request.pins, &spots, &positions);
     let _ = write!(out, r#"<text class="wm-credit" x="{}" y="{}">"#, WIDTH - 4.0, frame.height - 4.0);
@@ -205,6 +199,42 @@ fn lon_lat(point: GeoPoint) -> LonLat {
     (point.lon, point.lat)
 }
 
+/// The outlines of the requested municipalities; unknown codes are left out.
+fn selected_shapes<'a>(boundaries: &'a Boundaries, request: &MapRequest) -> Vec<&'a Shape> {
+    request.municipalities.iter().filter_map(|code| boundaries.municipality(code)).collect()
+}
+
+/// What a map must show: the pins, the searcher and the requested municipalities;
+/// None when there is none of these.
+fn content_bbox(request: &MapRequest, selected: &[&Shape]) -> Option<Bbox> {
+    let mut content: Option<Bbox> = None;
+    let mut include = |bbox: Bbox| match &mut content {
+        Some(all) => all.union(&bbox),
+        None => content = Some(bbox),
+    };
+    for point in request.pins.iter().map(|pin| pin.point).chain(request.you) {
+        include(Bbox::around(lon_lat(point)));
+    }
+    for shape in selected {
+        include(shape.bbox);
+    }
+    content
+}
+
+/// The radius of the pins and their centres for the projected `spots`: on their spots,
+/// or pushed apart just enough where they would overlap, and whole inside `view`.
+fn lay_out_pins(pins: &[Pin], spots: &[(f64, f64)], view: &Rect) -> (f64, Vec<(f64, f64)>) {
+    let radius = if pins.iter().any(|pin| pin.number >= 100) { WIDE_PIN_RADIUS } else { PIN_RADIUS };
+    let inset = radius + 1.0;
+    let area = Rect {
+        min_x: view.min_x + inset,
+        min_y: view.min_y + inset,
+        max_x: view.max_x - inset,
+        max_y: view.max_y - inset,
+    };
+    (radius, pins::layout(spots, 2.0 * radius + 2.0, &area))
+}
+
 /// One `<path>` for all rings of a shape, so holes (enclaves, lakes) stay open.
 fn write_shape(out: &mut String, paths: &mut PathWriter, frame: &Frame, rings: &[Vec<LonLat>], clip: &Rect) {
     let start = out.len();
@@ -273,9 +303,9 @@ fn write_place_names(out: &mut String, frame: &Frame, municipalities: &[&str], m
 /// The searcher's location: a dot in a translucent ring. It is drawn below the pins on
 /// purpose: a postcode centroid often coincides with a service address, and the pin's
 /// number must stay readable, while the wider ring stays visible around a pin.
-fn write_you(out: &mut String, frame: &Frame, you: GeoPoint, label: &str) {
+fn write_you(out: &mut String, position: (f64, f64), label: &str) {
     out.push_str(r#"<g class="wm-you" transform="translate("#);
-    write_position(out, frame.project(lon_lat(you)));
+    write_position(out, position);
     out.push_str(")\"><title>");
     push_escaped(out, label);
     let _ = write!(out, r#"</title><circle class="wm-halo" r="{YOU_RADIUS}"/><circle r="4.5"/></g>"#);

@@ -54,6 +54,14 @@ pub struct SiteArgs {
     /// whose map is drawn for searches without a place.
     #[arg(long, env = "WEGWIJS_MUNICIPALITY", default_value = "GM1525", value_parser = parse_municipality)]
     pub municipality: String,
+    /// A tile server URL template, e.g. `https://tile.example.org/{z}/{x}/{y}.png`, to
+    /// show result maps on map tiles. Visitors' browsers then fetch tiles from that
+    /// server; without it maps are drawn from the built-in boundaries only.
+    #[arg(long, env = "WEGWIJS_TILE_URL", value_parser = parse_tile_url)]
+    pub tile_url: Option<String>,
+    /// The credit line the tile server requires, e.g. "© OpenStreetMap-bijdragers".
+    #[arg(long, env = "WEGWIJS_TILE_ATTRIBUTION")]
+    pub tile_attribution: Option<String>,
 }
 
 fn parse_public_url(raw: &str) -> Result<String, String> {
@@ -62,6 +70,12 @@ fn parse_public_url(raw: &str) -> Result<String, String> {
         return Err(format!("{raw:?} must start with https:// (or http://) and name a host"));
     }
     Ok(raw.trim_end_matches('/').to_owned())
+}
+
+fn parse_tile_url(raw: &str) -> Result<String, String> {
+    let template = raw.trim();
+    wegwijs_web::map::check_tile_url(template).map_err(|e| format!("{raw:?}: {e}"))?;
+    Ok(template.to_owned())
 }
 
 fn parse_accent(raw: &str) -> Result<String, String> {
@@ -85,11 +99,16 @@ impl SiteArgs {
             ),
             None => None,
         };
+        if self.tile_url.is_some() && self.tile_attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            tracing::warn!("--tile-url without --tile-attribution: most tile servers require a credit line");
+        }
         Ok(WebConfig {
             site_name: self.site_name.clone(),
             public_url: self.public_url.clone(),
             brand: wegwijs_web::Brand { accent: self.accent_colour.clone(), logo },
             home_municipality: Some(self.municipality.clone()),
+            tile_url: self.tile_url.clone(),
+            tile_attribution: self.tile_attribution.clone().unwrap_or_default(),
             ..WebConfig::default()
         })
     }

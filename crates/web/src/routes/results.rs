@@ -23,8 +23,7 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext) -> Res
     };
     let chrome = Chrome::new(&ctx, heading.clone(), locale.t("site.tagline"), &[])
         .noindex()
-        .section(Section::Search)
-        .with_query(&results.query);
+        .section(Section::Search);
     let page = SearchPage { locale, chrome, heading, results };
     Ok(Html(askama::Template::render(&page)?))
 }
@@ -45,6 +44,8 @@ fn api_query(ctx: &PageContext, fixed: Option<(Facet, &str)>, per_page: u32) -> 
                 api.append_pair(if is_postcode { "postcode" } else { "near" }, value);
             }
             "per_page" | "explain" | "postcode" | "near" | "lat" | "lon" => {}
+            // A theme page shows its own theme only, whatever the address adds.
+            name if fixed.is_some_and(|(facet, _)| facet.name() == name) => {}
             _ => {
                 api.append_pair(&key, &value);
             }
@@ -261,13 +262,21 @@ fn map(state: &AppState, locale: Locale, results: &SearchResults, items: &[Resul
         .or_else(|| state.config.home_municipality.clone());
     let municipalities: Vec<&str> = municipality.as_deref().into_iter().collect();
     let title = locale.tf("map.title", &[("count", &pins.len())]);
-    crate::map::render_svg(&crate::map::MapRequest {
+    let request = crate::map::MapRequest {
         title: &title,
         municipalities: &municipalities,
         pins: &pins,
         you: results.near.as_ref().map(|n| n.point),
         you_label: locale.t("map.you"),
-    })
+    };
+    // Tiles only when the deployment configured a tile server; the SVG map otherwise,
+    // and also for an area too large for the tile map.
+    state
+        .config
+        .tile_url
+        .as_deref()
+        .and_then(|url| crate::map::render_tile_map(&request, url, &state.config.tile_attribution))
+        .or_else(|| crate::map::render_svg(&request))
 }
 
 /// Words and themes to try when a search found nothing.

@@ -30,8 +30,6 @@ pub struct Chrome {
     pub json_ld: Option<String>,
     /// Which navigation item is this page, for `aria-current`.
     pub section: Section,
-    /// The search text to show in the header's search box.
-    pub header_query: String,
 }
 
 /// The parts of the site the header links to.
@@ -81,19 +79,12 @@ impl Chrome {
             noindex: false,
             json_ld: None,
             section: Section::Other,
-            header_query: String::new(),
         }
     }
 
     /// Marks the page as one search engines should not index.
     pub fn noindex(mut self) -> Self {
         self.noindex = true;
-        self
-    }
-
-    /// Shows `query` in the header's search box.
-    pub fn with_query(mut self, query: &str) -> Self {
-        query.clone_into(&mut self.header_query);
         self
     }
 

@@ -114,6 +114,9 @@ async fn theme_pages_explain_the_theme_and_list_its_services() {
     let (_, index) = app.get_text("/themas").await;
     assert!(index.contains("href=\"/themas/jeugd-en-gezin\"") && index.contains("href=\"/themas/meedoen\""));
     assert_eq!(app.get("/themas/bestaat-niet").await.status(), 404);
+    // A theme page lists its own theme only, whatever the address adds.
+    let (_, widened) = app.get_text(&format!("/themas/{}?theme=mantelzorg", theme.code)).await;
+    assert_eq!(listed_service_ids(&widened), listed_service_ids(&listed));
 }
 
 #[tokio::test]

@@ -50,11 +50,11 @@ pub async fn show_service(
     let chrome = Chrome::new(&ctx, service.name.as_str(), service.summary.clone(), &[])
         .json_ld(&json_ld(&ctx, &service, organisation.as_ref(), &locations));
     let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
-    view.map_svg = map(locale, &service, &locations);
+    view.map_svg = map(locale, &ctx.config, &service, &locations);
     Ok(Html(askama::Template::render(&view)?).into_response())
 }
 
-fn map(locale: crate::Locale, service: &Service, locations: &[Location]) -> Option<String> {
+fn map(locale: crate::Locale, config: &crate::WebConfig, service: &Service, locations: &[Location]) -> Option<String> {
     let pins: Vec<crate::map::Pin> = locations
         .iter()
         .filter_map(|l| l.point.map(|point| (l, point)))
@@ -71,13 +71,19 @@ fn map(locale: crate::Locale, service: &Service, locations: &[Location]) -> Opti
         return None;
     }
     let title = locale.tf("map.service_title", &[("name", &service.name.as_str())]);
-    crate::map::render_svg(&crate::map::MapRequest {
+    let request = crate::map::MapRequest {
         title: &title,
         municipalities: &municipalities,
         pins: &pins,
         you: None,
         you_label: locale.t("map.you"),
-    })
+    };
+    // Tiles only when the deployment configured a tile server (see `routes::results`).
+    config
+        .tile_url
+        .as_deref()
+        .and_then(|url| crate::map::render_tile_map(&request, url, &config.tile_attribution))
+        .or_else(|| crate::map::render_svg(&request))
 }
 
 /// schema.org data: the service as a `Service` offered by its organisation, at its places.
