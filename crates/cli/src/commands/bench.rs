@@ -6,6 +6,7 @@
 
 mod http;
 mod judged;
+mod pages;
 mod postgres;
 mod stats;
 
@@ -48,11 +49,16 @@ fn parse_size(raw: &str) -> Result<usize, String> {
 pub enum Bench {
     /// The search engine against PostgreSQL full-text search.
     Search(Args),
+    /// Server-side rendering time and weight of the public pages.
+    Pages(pages::Args),
 }
 
 /// Runs a benchmark.
 pub async fn run(bench: Bench) -> anyhow::Result<()> {
-    let Bench::Search(args) = bench;
+    let args = match bench {
+        Bench::Search(args) => args,
+        Bench::Pages(args) => return pages::run(args).await,
+    };
     let judged = judged::load();
     let mix = judged::query_mix(&judged);
     println!("# Search benchmark\n");
