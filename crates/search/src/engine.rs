@@ -65,6 +65,9 @@ pub struct SearchRequest {
     pub audience: Audience,
     /// Include the score explanation with every hit.
     pub explain: bool,
+    /// A facet whose filter the caller fixes and does not offer to change (the theme of
+    /// a theme page): it is not counted for alternatives, which saves a counting pass.
+    pub fixed: Option<Facet>,
     /// The moment of the search ("open now", freshness).
     pub now: DateTime<Utc>,
 }
@@ -84,6 +87,7 @@ impl SearchRequest {
             limit: 10,
             audience: Audience::Public,
             explain: false,
+            fixed: None,
             now: Utc::now(),
         }
     }
@@ -388,7 +392,8 @@ impl SearchIndex {
         // selection is counted as if it had none: its other values show how many results
         // choosing them as well would add. One extra counting pass per such facet.
         let mut disjunctive: HashMap<Facet, Vec<(String, u64)>> = HashMap::new();
-        for facet in request.filters.iter().filter(|(_, values)| !values.is_empty()).map(|(facet, _)| *facet) {
+        let alternatives = request.filters.iter().filter(|(facet, values)| !values.is_empty() && request.fixed != Some(**facet));
+        for facet in alternatives.map(|(facet, _)| *facet) {
             let others = searcher.search(&filtered(Some(facet)), &collector(0)?)?;
             let counts = others.facet_counts().remove(&facet).unwrap_or_default();
             let counts: Vec<(String, u64)> = counts.into_iter().map(|(v, c)| (v.to_owned(), c)).collect();

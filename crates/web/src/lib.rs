@@ -58,7 +58,9 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         // Pages are text with much repetition: gzip makes them a fraction of their size.
-        .layer(tower_http::compression::CompressionLayer::new())
+        // The fastest level: a 170 KB page becomes 54 KB instead of 45 KB, in 2 ms
+        // instead of 12 ms (measured for `wegwijs bench pages`, see BENCHMARKS.md).
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
 }
 
 /// Serves the application on `listener` until `shutdown` completes; requests in flight

@@ -85,6 +85,8 @@ pub async fn run(
         }
         Err(error) => return Err(AppError::BadRequest(error.to_string())),
     };
+    let mut request = request;
+    request.fixed = fixed.map(|(facet, _)| facet);
     let results = search(state, request.clone()).await?;
     state.search_log.record(&request.text, results.total);
     let pages = total_pages(results.total, params.per_page);
@@ -243,6 +245,9 @@ fn page_window(current: u64, pages: u64) -> Vec<Option<u64>> {
     out
 }
 
+/// Farthest a pin may be from the centre of a results map.
+const MAP_REACH_KM: f64 = 25.0;
+
 fn map(state: &AppState, locale: Locale, results: &SearchResults, items: &[ResultItem]) -> Option<String> {
     let pins: Vec<crate::map::Pin> = results
         .hits
@@ -260,6 +265,18 @@ fn map(state: &AppState, locale: Locale, results: &SearchResults, items: &[Resul
         .as_ref()
         .and_then(|n| n.municipality_code.clone())
         .or_else(|| state.config.home_municipality.clone());
+    // A map of the whole country says nothing and weighs 100 KB: pins are drawn within
+    // reach of the searcher, or of the home municipality when the search names no place.
+    let centre = results.near.as_ref().map(|n| n.point).or_else(|| {
+        municipality.as_deref().and_then(|code| wegwijs_domain::geo::builtin().municipality(code)).map(|m| m.point)
+    });
+    let pins: Vec<crate::map::Pin> = match centre {
+        Some(centre) => pins.into_iter().filter(|pin| centre.distance_km(pin.point) <= MAP_REACH_KM).collect(),
+        None => pins,
+    };
+    if pins.is_empty() {
+        return None;
+    }
     let municipalities: Vec<&str> = municipality.as_deref().into_iter().collect();
     let title = locale.tf("map.title", &[("count", &pins.len())]);
     let request = crate::map::MapRequest {
