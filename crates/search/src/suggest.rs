@@ -148,4 +148,11 @@ mod tests {
         assert_eq!(suggester().suggest("mantlez", 5).len(), 2);
         assert_eq!(suggester().suggest("maaltjd", 5)[0].text, "Maaltijden aan huis");
     }
+
+    #[test]
+    fn a_wrong_first_letter_suggests_nothing_as_in_search() {
+        // "nantelzorg" is one edit from "mantelzorg", but search keeps the first letter
+        // too; suggesting what a search would not find misleads.
+        assert!(suggester().suggest("nantelz", 5).is_empty());
+    }
 }
