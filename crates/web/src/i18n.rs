@@ -127,6 +127,23 @@ impl Locale {
         text
     }
 
+    /// A whole number with thousands grouped: "12.345" in Dutch, "12,345" in English.
+    pub fn number(self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = match self {
+            Self::Nl => '.',
+            Self::En => ',',
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
     /// A date as residents write it: "3 oktober 2026".
     pub fn date(self, date: chrono::NaiveDate) -> String {
         use chrono::Datelike;
@@ -203,6 +220,13 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 10, 3).unwrap();
         assert_eq!(Locale::Nl.date(date), "3 oktober 2026");
         assert_eq!(Locale::En.date(date), "3 October 2026");
+    }
+
+    #[test]
+    fn numbers_group_thousands_as_each_language_does() {
+        assert_eq!(Locale::Nl.number(100_000), "100.000");
+        assert_eq!(Locale::En.number(1_234_567), "1,234,567");
+        assert_eq!(Locale::Nl.number(999), "999");
     }
 
     #[test]

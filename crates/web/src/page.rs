@@ -75,9 +75,48 @@ impl PageContext {
 
 /// Whether a form post comes from this site: browsers send `Origin` with every post,
 /// and a page elsewhere cannot forge it. Posts without it (old browsers, tools) pass.
-pub fn same_origin(headers: &HeaderMap) -> bool {
+/// With a configured public address that is the site's origin (behind a proxy the Host
+/// header names the proxy's upstream); without one, the Host header is.
+pub fn same_origin(headers: &HeaderMap, config: &WebConfig) -> bool {
     let Some(origin) = headers.get(axum::http::header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
+    if let Some(public) = &config.public_url {
+        return origin.eq_ignore_ascii_case(public.trim_end_matches('/'));
+    }
     let host = headers.get(axum::http::header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
     !host.is_empty() && origin_host.eq_ignore_ascii_case(host)
+}
+
+/// A path on this site to return to after a form, or `None`: only `/…` without a second
+/// slash, backslash, whitespace or control character, so it can never lead elsewhere.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let safe = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control());
+    safe.then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_local_paths_are_places_to_return_to() {
+        assert_eq!(local_path("/zoeken?q=hulp"), Some("/zoeken?q=hulp"));
+        for bad in ["//evil.example/", "/\t/evil.example", "/\\evil.example", "https://evil.example", "", "/a b", "/\n"] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn behind_a_proxy_the_public_address_is_the_origin() {
+        let mut headers = HeaderMap::new();
+        headers.insert(axum::http::header::HOST, "127.0.0.1:8080".parse().unwrap());
+        headers.insert(axum::http::header::ORIGIN, "https://wegwijs.example.nl".parse().unwrap());
+        let proxied = WebConfig { public_url: Some("https://wegwijs.example.nl".into()), ..WebConfig::default() };
+        assert!(same_origin(&headers, &proxied));
+        assert!(!same_origin(&headers, &WebConfig::default()), "without a public address the Host header decides");
+        headers.insert(axum::http::header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&headers, &proxied));
+    }
 }

@@ -33,6 +33,15 @@ pub fn router() -> Router<AppState> {
         .merge(seo::router())
 }
 
+/// The service a public page is about: it must exist and be running. A malformed id
+/// cannot name a service, so it is "not found" rather than a bad request; a service that
+/// stopped is "not found (any more)" as well.
+pub async fn public_service(state: &AppState, raw_id: &str) -> Result<wegwijs_domain::Service, AppError> {
+    let id = wegwijs_domain::Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
+    let service = state.store.service(&id).await?.ok_or(AppError::NotFound)?;
+    if service.status == wegwijs_domain::ServiceStatus::Active { Ok(service) } else { Err(AppError::NotFound) }
+}
+
 /// Answer for any path that matches no route.
 pub async fn not_found() -> AppError {
     AppError::NotFound

@@ -53,11 +53,13 @@
         var body = new URLSearchParams(new FormData(form));
         body.set("actie", button.value || "bewaar");
         fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
-          .then(function () {
+          .then(function (response) {
+            // A redirect (opaque here) means it worked; anything else: do it the plain way.
+            if (response.type !== "opaqueredirect" && !response.ok) throw new Error("save failed");
             markSaveButtons();
             updateListCount();
             var saved = button.getAttribute("aria-pressed") === "true";
-            announce(saved ? button.dataset.labelSaved : button.textContent.trim());
+            announce(saved ? button.dataset.labelSaved : button.dataset.labelRemoved);
           })
           .catch(function () { form.submit(); });
       });

@@ -48,7 +48,7 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
     }
     let mut services = Vec::new();
     for id in &ids {
-        if let Some(service) = state.store.service(id).await? {
+        if let Some(service) = state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
             services.push(service);
         }
     }
@@ -92,7 +92,7 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
     } else {
         vec![
             row("compare.summary", &|p| vec![p.summary.clone()]),
-            row("service.costs", &|p| if p.costs.is_empty() { vec![locale.t("service.free").to_owned()] } else { p.costs.clone() }),
+            row("service.costs", &|p| p.costs.clone()),
             row("service.paid_by", &|p| p.paid_by.clone()),
             row("service.wait_time", &|p| p.wait_time.clone().into_iter().collect()),
             row("compare.area", &|p| p.areas.clone()),

@@ -64,7 +64,7 @@ async fn show(State(state): State<AppState>, ctx: PageContext, headers: HeaderMa
     let ids = if shared { shared_ids.into_iter().take(MAX_LIST).collect() } else { ids_from_cookie(&headers) };
     let mut services = Vec::new();
     for id in &ids {
-        if let Some(service) = state.store.service(id).await? {
+        if let Some(service) = state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
             services.push(service);
         }
     }
@@ -123,6 +123,7 @@ pub struct ListChange {
     #[serde(default)]
     ids: String,
     /// `bewaar`, `verwijder`, `leeg` or `vervang`.
+    #[serde(default)]
     actie: String,
     /// Where to go back to: a path on this site.
     #[serde(default)]
@@ -130,7 +131,7 @@ pub struct ListChange {
 }
 
 async fn change(ctx: PageContext, headers: HeaderMap, Form(form): Form<ListChange>) -> Result<Response, AppError> {
-    if !crate::page::same_origin(&headers) {
+    if !crate::page::same_origin(&headers, &ctx.config) {
         return Ok(StatusCode::FORBIDDEN.into_response());
     }
     let mut ids = ids_from_cookie(&headers);
@@ -147,19 +148,18 @@ async fn change(ctx: PageContext, headers: HeaderMap, Form(form): Form<ListChang
         ("verwijder", Some(id)) => ids.retain(|kept| *kept != id),
         ("leeg", _) => ids.clear(),
         ("vervang", _) => {
-            ids = form.ids.split(['.', ',', ' ']).filter_map(|raw| Id::parse(raw).ok()).take(MAX_LIST).collect();
-            ids.dedup();
+            ids.clear();
+            for id in form.ids.split(['.', ',', ' ']).filter_map(|raw| Id::parse(raw).ok()) {
+                if !ids.contains(&id) && ids.len() < MAX_LIST {
+                    ids.push(id);
+                }
+            }
         }
         _ => return Err(AppError::BadRequest(format!("list action {:?}", form.actie))),
     }
     // Only a path on this site: never an open redirect to somewhere else.
-    let back = if form.terug.starts_with('/') && !form.terug.starts_with("//") && !form.terug.contains('\\') {
-        form.terug.clone()
-    } else {
-        ctx.locale.href("/mijn-lijst")
-    };
+    let back = crate::page::local_path(&form.terug).map_or_else(|| ctx.locale.href("/mijn-lijst"), str::to_owned);
     let mut response = Redirect::to(&back).into_response();
-    *response.status_mut() = StatusCode::SEE_OTHER;
     response.headers_mut().insert(header::SET_COOKIE, cookie(&ids));
     Ok(response)
 }

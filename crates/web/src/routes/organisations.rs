@@ -44,6 +44,7 @@ async fn show(
         return Ok(Redirect::permanent(&href).into_response());
     }
     let mut services = state.store.services_of_organisation(&organisation.id).await?;
+    services.retain(|s| s.status == wegwijs_domain::ServiceStatus::Active);
     services.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
     let items = services.iter().map(|s| ServiceListItem::new(locale, s, Some(&organisation))).collect();
     let description = if organisation.description.is_empty() {

@@ -11,12 +11,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use wegwijs_domain::{Id, Service};
+use wegwijs_domain::Service;
 use wegwijs_store::{NewErrorReport, PageLanguage};
 
-/// Largest form body accepted: a 2000-character message is at most 8 KB as UTF-8, and
-/// percent-encoding can triple bytes outside ASCII. More is not a resident typing.
-const BODY_LIMIT: usize = 16 * 1024;
+/// Largest form body accepted: a 2000-character message is at most 8 KB as UTF-8 (4
+/// bytes a character at most), and percent-encoding triples bytes outside ASCII: 24 KB,
+/// plus the other fields. More is not a resident typing.
+const BODY_LIMIT: usize = 32 * 1024;
 
 /// Routes of this module.
 pub fn router() -> Router<AppState> {
@@ -48,7 +49,7 @@ async fn create_report(
     headers: HeaderMap,
     form: Result<Form<ReportForm>, FormRejection>,
 ) -> Result<Response, AppError> {
-    if !same_origin(&headers) {
+    if !same_origin(&headers, &state.config) {
         return Ok(StatusCode::FORBIDDEN.into_response());
     }
     let form = match form {
@@ -106,8 +107,7 @@ async fn show_report_thanks(
 /// The service a report is about. A malformed id cannot name a service, so it is
 /// "not found" rather than an error.
 async fn find(state: &AppState, raw_id: &str) -> Result<Service, AppError> {
-    let id = Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
-    state.store.service(&id).await?.ok_or(AppError::NotFound)
+    crate::routes::public_service(state, raw_id).await
 }
 
 /// The form for `service`, with what was typed and what is wrong with it. With errors

@@ -173,7 +173,8 @@ fn view(
         })
         .collect();
     let filtered = !params.filters.is_empty() || params.open_now || params.radius_km.is_some();
-    let clear_filters = (filtered && (params.filters.len() > usize::from(fixed.is_some()) || params.open_now)).then(|| {
+    let own_filters = params.filters.len() > usize::from(fixed.is_some()) || params.open_now || params.radius_km.is_some();
+    let clear_filters = (filtered && own_filters).then(|| {
         let mut keep = vec![("q", Some(params.q.as_str())), ("waar", Some(waar.as_str()))];
         keep.retain(|(_, v)| v.is_some_and(|v| !v.is_empty()));
         let mut query = url::form_urlencoded::Serializer::new(String::new());
@@ -278,9 +279,9 @@ fn map(state: &AppState, locale: Locale, results: &SearchResults, items: &[Resul
         return None;
     }
     let municipalities: Vec<&str> = municipality.as_deref().into_iter().collect();
-    let title = locale.tf("map.title", &[("count", &pins.len())]);
+    let title = locale.t("map.title");
     let request = crate::map::MapRequest {
-        title: &title,
+        title,
         municipalities: &municipalities,
         pins: &pins,
         you: results.near.as_ref().map(|n| n.point),

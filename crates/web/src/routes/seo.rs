@@ -46,7 +46,7 @@ async fn index(State(state): State<AppState>, ctx: PageContext) -> Result<Respon
     let organisations = state.store.organisation_count().await?.div_ceil(PER_SITEMAP).max(1);
     let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut add = |name: String| {
-        let _ = writeln!(body, "<sitemap><loc>{}/sitemaps/{name}</loc></sitemap>", ctx.origin);
+        let _ = writeln!(body, "<sitemap><loc>{}/sitemaps/{name}</loc></sitemap>", escape(&ctx.origin));
     };
     add("pages.xml".to_owned());
     (1..=services).for_each(|n| add(format!("services-{n}.xml")));
@@ -60,8 +60,9 @@ fn url_entry(body: &mut String, origin: &str, path: &str, lastmod: Option<&Recor
     let en = crate::Locale::En.href(path);
     let _ = write!(
         body,
-        "<url><loc>{origin}{path}</loc><xhtml:link rel=\"alternate\" hreflang=\"nl\" href=\"{origin}{path}\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{}\"/>",
-        escape(&format!("{origin}{en}"))
+        "<url><loc>{nl}</loc><xhtml:link rel=\"alternate\" hreflang=\"nl\" href=\"{nl}\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{}\"/>",
+        escape(&format!("{origin}{en}")),
+        nl = escape(&format!("{origin}{path}"))
     );
     if let Some(meta) = lastmod {
         let at = meta.verification.as_ref().map_or(meta.updated, |v| v.at.max(meta.updated));
@@ -98,12 +99,13 @@ async fn part(State(state): State<AppState>, Path(name): Path<String>, ctx: Page
         if services.is_empty() && n > 1 {
             return Err(AppError::NotFound);
         }
-        for service in &services {
+        for service in services.iter().filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
             let path = format!("/diensten/{}/{}", service.id.as_str(), slug_of(service.name.as_str()));
             url_entry(&mut body, origin, &path, Some(&service.meta));
         }
     } else if let Some(n) = numbered("organisations-") {
-        let page = wegwijs_store::Page { offset: (n - 1) * PER_SITEMAP, limit: PER_SITEMAP as u32 };
+        let offset = (n - 1).checked_mul(PER_SITEMAP).ok_or(AppError::NotFound)?;
+        let page = wegwijs_store::Page { offset, limit: PER_SITEMAP as u32 };
         let organisations = state.store.organisations(page).await?;
         if organisations.is_empty() && n > 1 {
             return Err(AppError::NotFound);
@@ -119,8 +121,9 @@ async fn part(State(state): State<AppState>, Path(name): Path<String>, ctx: Page
     Ok(xml(body))
 }
 
-/// The `n`th block of services in id order, read with keyset pages.
+/// The `n`th block of services in the store's list order.
 async fn services_page(state: &AppState, n: u64) -> Result<Vec<wegwijs_domain::Service>, AppError> {
-    let page = wegwijs_store::Page { offset: (n - 1) * PER_SITEMAP, limit: PER_SITEMAP as u32 };
+    let offset = (n - 1).checked_mul(PER_SITEMAP).ok_or(AppError::NotFound)?;
+    let page = wegwijs_store::Page { offset, limit: PER_SITEMAP as u32 };
     Ok(state.store.services(page).await?)
 }

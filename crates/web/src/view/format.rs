@@ -9,9 +9,9 @@ pub fn euros(cents: u64) -> String {
 
 /// "1,2 km" / "1.2 km", "350 m" below one kilometre.
 pub fn distance(locale: Locale, km: f64) -> String {
-    if km < 1.0 {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let metres = ((km * 1000.0) / 50.0).round() as u64 * 50;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let metres = ((km * 1000.0) / 50.0).round() as u64 * 50;
+    if metres < 1000 {
         return format!("{} m", metres.max(50));
     }
     let text = format!("{km:.1}");
@@ -21,12 +21,13 @@ pub fn distance(locale: Locale, km: f64) -> String {
     }
 }
 
-/// The cost hint of a result: free, a starting price, or "costs money".
-pub fn cost_hint(locale: Locale, free: bool, price_cents: Option<u64>) -> String {
+/// The cost hint of a result: free or a starting price; `None` when the data does not
+/// say (a missing price is not "free", nor "costs money").
+pub fn cost_hint(locale: Locale, free: bool, price_cents: Option<u64>) -> Option<String> {
     match (free, price_cents) {
-        (true, _) => locale.t("cost.free").to_owned(),
-        (false, Some(cents)) if cents > 0 => locale.tf("cost.from", &[("price", &euros(cents))]),
-        _ => locale.t("cost.paid").to_owned(),
+        (true, _) | (false, Some(0)) => Some(locale.t("cost.free").to_owned()),
+        (false, Some(cents)) => Some(locale.tf("cost.from", &[("price", &euros(cents))])),
+        (false, None) => None,
     }
 }
 
@@ -50,8 +51,10 @@ mod tests {
         assert_eq!(distance(Locale::En, 1.234), "1.2 km");
         assert_eq!(distance(Locale::Nl, 0.33), "350 m");
         assert_eq!(distance(Locale::Nl, 0.001), "50 m");
+        assert_eq!(distance(Locale::Nl, 0.98), "1,0 km", "not 1000 m");
         assert_eq!(euros(1250), "€ 12,50");
-        assert_eq!(cost_hint(Locale::Nl, false, Some(500)), "Vanaf € 5,00");
+        assert_eq!(cost_hint(Locale::Nl, false, Some(500)).unwrap(), "Vanaf € 5,00");
+        assert_eq!(cost_hint(Locale::Nl, false, None), None, "unknown is not free");
         assert_eq!(referral_hint(Locale::Nl, "none"), None);
     }
 }

@@ -36,6 +36,6 @@ pub struct HomePage {
 impl HomePage {
     /// "In Wegwijs staan 412 diensten."
     pub fn count_text(&self) -> String {
-        self.locale.tf("home.count", &[("count", &self.service_count)])
+        self.locale.tf("home.count", &[("count", &self.locale.number(self.service_count))])
     }
 }

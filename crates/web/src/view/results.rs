@@ -25,8 +25,8 @@ pub struct ResultItem {
     pub distance: Option<String>,
     /// Open right now.
     pub open_now: bool,
-    /// "Gratis", "Vanaf € 5,00", "Kost geld".
-    pub cost: String,
+    /// "Gratis", "Vanaf € 5,00"; nothing when the data does not say.
+    pub cost: Option<String>,
     /// "Verwijzing van de huisarts nodig", when a referral is needed.
     pub referral: Option<&'static str>,
 }
@@ -98,9 +98,10 @@ impl FacetGroup {
                 .enumerate()
                 // The twelve most frequent values, and every checked one however rare.
                 .filter(|(i, v)| *i < MAX_OPTIONS || v.selected)
-                .map(|(_, v)| v)
-                .map(|v| FacetOption {
-                    id: format!("f-{name}-{}", v.value.replace(|c: char| !c.is_ascii_alphanumeric(), "-")),
+                .map(|(i, v)| FacetOption {
+                    // By position: values such as "'s-Gravenhage" and "s Gravenhage" would
+                    // otherwise share an id.
+                    id: format!("f-{name}-{i}"),
                     value: v.value.clone(),
                     label: facet_label(locale, name, &v.value, &v.label),
                     count: v.count,

@@ -176,6 +176,15 @@ impl ServicePage {
                     (None, None) => cost.option.clone(),
                 })
                 .chain(service.fees_description.clone())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .chain(
+                    // No price given: free only when the funding says so.
+                    (service.costs.is_empty() && service.fees_description.is_none()).then(|| {
+                        let free = service.funding.contains(&wegwijs_domain::FundingScheme::Gratis);
+                        locale.t(if free { "service.free" } else { "service.costs_unknown" }).to_owned()
+                    }),
+                )
                 .collect(),
             paid_by: service.funding.iter().map(|f| locale.t(&format!("funding.{}", f.code())).to_owned()).collect(),
             application_process: service.application_process.clone(),

@@ -33,7 +33,7 @@ async fn results_page_shows_numbered_results_facets_and_a_map() {
     assert!(body.contains("class=\"result__number\""), "numbered results");
     assert!(body.contains("type=\"checkbox\" id=\"f-theme-"), "facet checkboxes");
     assert!(body.contains("name=\"radius_km\""), "distance filter with a location");
-    assert!(body.contains("hiervandaan"), "distance shown");
+    assert!(body.contains("op 1,") || body.contains(" m</li>") || body.contains("op 2,"), "distance shown");
     assert!(body.contains("<svg") && body.contains("wm-pin"), "map with pins");
     assert!(body.contains("noindex"), "search pages are not indexed");
     assert!(body.contains("form=\"compare-form\""), "compare checkboxes");
@@ -210,7 +210,14 @@ async fn search_engines_get_a_sitemap_and_robots_txt() {
     assert!(services.contains("hreflang=\"en\""));
     let (_, pages) = app.get_text("/sitemaps/pages.xml").await;
     assert!(pages.contains("/themas/mantelzorg</loc>"));
-    for bad in ["/sitemaps/services-0.xml", "/sitemaps/services-99.xml", "/sitemaps/../etc.xml", "/sitemaps/x"] {
+    for bad in [
+        "/sitemaps/services-0.xml",
+        "/sitemaps/services-99.xml",
+        "/sitemaps/services-18446744073709551615.xml",
+        "/sitemaps/organisations-18446744073709551615.xml",
+        "/sitemaps/../etc.xml",
+        "/sitemaps/x",
+    ] {
         assert_eq!(app.get(bad).await.status(), 404, "{bad}");
     }
 }
@@ -236,4 +243,25 @@ async fn pages_stay_light() {
         let map = body.split("<svg role=\"img\"").nth(1).map_or(0, |rest| rest.split("</svg>").next().unwrap().len());
         assert!(body.len() - map < 150_000, "{path}: {} bytes without the map", body.len() - map);
     }
+}
+
+#[tokio::test]
+async fn a_service_that_stopped_is_gone_from_every_public_page() {
+    let app = spawn_app().await;
+    let mut service = app.data.services.iter().find(|s| s.status == wegwijs_domain::ServiceStatus::Active).unwrap().clone();
+    let (status, _) = app.get_text(&format!("/diensten/{}", service.id)).await;
+    assert_eq!(status, 200);
+    service.status = wegwijs_domain::ServiceStatus::Inactive;
+    let mut tx = app.store.begin().await.unwrap();
+    tx.put_service(&service).await.unwrap();
+    tx.commit().await.unwrap();
+    let id = service.id.to_string();
+    assert_eq!(app.get(&format!("/diensten/{id}")).await.status(), 404);
+    assert_eq!(app.get(&format!("/diensten/{id}/fout-melden")).await.status(), 404);
+    let (_, organisation) = app.get_text(&format!("/organisaties/{}", service.organisation_id)).await;
+    assert!(!listed_service_ids(&organisation).contains(&id));
+    let (_, list) = app.get_text(&format!("/mijn-lijst?id={id}")).await;
+    assert!(list.contains("bestaan niet meer"));
+    let (_, sitemap) = app.get_text("/sitemaps/services-1.xml").await;
+    assert!(!sitemap.contains(&id));
 }

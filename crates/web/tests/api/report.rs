@@ -195,12 +195,22 @@ async fn a_post_from_another_site_is_refused() {
 }
 
 #[tokio::test]
-async fn a_body_over_16_kb_is_refused() {
+async fn a_body_over_32_kb_is_refused() {
     let app = spawn_app().await;
-    let huge = "é".repeat(4000);
+    let huge = "é".repeat(6000);
     let response = post_form(&app, &form_path(&app.data.services[0]), &[("bericht", &huge)]).await;
     assert_eq!(response.status(), 413);
     assert!(open_reports(&app).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_long_message_in_a_non_latin_script_gets_the_form_not_a_refusal() {
+    // 2000 Tigrinya characters are 6 KB of UTF-8 and 18 KB percent-encoded.
+    let app = spawn_app().await;
+    let message = "ሰላም".repeat(666);
+    let response = post_form(&app, &form_path(&app.data.services[0]), &[("bericht", &message)]).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(open_reports(&app).await.len(), 1);
 }
 
 #[tokio::test]

@@ -21,9 +21,7 @@ pub async fn redirect_to_slug(
 }
 
 async fn find(state: &AppState, raw_id: &str) -> Result<Service, AppError> {
-    // A malformed id cannot name a service, so it is "not found" rather than an error.
-    let id = Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
-    state.store.service(&id).await?.ok_or(AppError::NotFound)
+    crate::routes::public_service(state, raw_id).await
 }
 
 /// `GET /diensten/{id}/{slug}`
