@@ -14,7 +14,8 @@ fn main() {
     let size: usize = args.next().and_then(|n| n.parse().ok()).expect("first argument: number of services");
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
     let data = generate(&DemoConfig { services: size, seed: 7, now });
-    let index = SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin()).unwrap();
+    let index =
+        SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin()).unwrap();
     index.set_terms(TermCatalog::new(data.terms.clone()));
     let records = ServiceRecord::join(data.services.clone(), data.organisations.clone(), data.locations.clone());
     let started = std::time::Instant::now();

@@ -10,11 +10,11 @@ use crate::schema::{Facet, Fields, unpack_point};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 use std::sync::{Arc, Mutex};
+use tantivy::BitSet;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::BitSet;
-use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::index::SegmentId;
+use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 use wegwijs_domain::GeoPoint;
 

@@ -10,9 +10,7 @@ use tantivy::schema::Value;
 use wegwijs_domain::geo::Geo;
 use wegwijs_domain::schedule::{OpeningHours, public_holiday};
 use wegwijs_domain::taxonomy::{POSITIVE_HEALTH, THEME};
-use wegwijs_domain::{
-    AreaKind, FundingScheme, Id, Location, Organisation, Service, TaxonomyTerm,
-};
+use wegwijs_domain::{AreaKind, FundingScheme, Id, Location, Organisation, Service, TaxonomyTerm};
 
 /// A service with everything it refers to, as the indexer loads it.
 #[derive(Debug, Clone)]
@@ -318,7 +316,8 @@ fn quarters(opens: u16, closes: u16) -> impl Iterator<Item = u64> {
 
 /// Days since 1970-01-01.
 pub fn day_number(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce()) - i64::from(NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch").num_days_from_ce())
+    i64::from(date.num_days_from_ce())
+        - i64::from(NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch").num_days_from_ce())
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 use wegwijs_domain::geo::Geo;
-use wegwijs_domain::{GeoPoint, Id};
 use wegwijs_domain::schedule::public_holiday;
+use wegwijs_domain::{GeoPoint, Id};
 
 /// Memory for the index writer: enough to index 100k services without intermediate
 /// flushes on two cores.
@@ -373,26 +373,27 @@ impl SearchIndex {
         let today = day_number(request.now.with_timezone(&Amsterdam).date_naive());
         let collector = |keep: usize| -> Result<RankingCollector> {
             Ok(RankingCollector {
-            keep,
-            near: near.as_ref().map(|w| Near { point: w.point, area_keys: w.area_keys.clone() }),
-            radius_km: request.radius_km.filter(|_| near.is_some()),
-            today,
-            sort: if near.is_some() { request.sort } else { Sort::Relevance },
-            open_now: RankingCollector::open_weight(&*self.open_now_query(request.now), &self.schema)?,
-            open_at: quarter_hour(request.now),
-            open_cache: self.open_cache.clone(),
-            only_open: request.open_now,
-            count_facets: true,
-            columns: self.columns.clone(),
-            facet_values: self.facet_values.clone(),
+                keep,
+                near: near.as_ref().map(|w| Near { point: w.point, area_keys: w.area_keys.clone() }),
+                radius_km: request.radius_km.filter(|_| near.is_some()),
+                today,
+                sort: if near.is_some() { request.sort } else { Sort::Relevance },
+                open_now: RankingCollector::open_weight(&*self.open_now_query(request.now), &self.schema)?,
+                open_at: quarter_hour(request.now),
+                open_cache: self.open_cache.clone(),
+                only_open: request.open_now,
+                count_facets: true,
+                columns: self.columns.clone(),
+                facet_values: self.facet_values.clone(),
             })
         };
         let collected = searcher.search(&query, &collector(keep)?)?;
         // Values of one facet are alternatives (theme A or theme B), so a facet with a
-        // selection is counted as if it had none: its other values show how many results
-        // choosing them as well would add. One extra counting pass per such facet.
+        // selection is counted as if it had none: each value shows how many results it has
+        // with every other filter applied. One extra counting pass per such facet.
         let mut disjunctive: HashMap<Facet, Vec<(String, u64)>> = HashMap::new();
-        let alternatives = request.filters.iter().filter(|(facet, values)| !values.is_empty() && request.fixed != Some(**facet));
+        let alternatives =
+            request.filters.iter().filter(|(facet, values)| !values.is_empty() && request.fixed != Some(**facet));
         for facet in alternatives.map(|(facet, _)| *facet) {
             let others = searcher.search(&filtered(Some(facet)), &collector(0)?)?;
             let counts = others.facet_counts().remove(&facet).unwrap_or_default();
@@ -451,7 +452,11 @@ impl SearchIndex {
             hits,
             facets,
             open_now: collected.open_now,
-            within_km: if near.is_some() { DISTANCE_BANDS_KM.into_iter().zip(collected.within).collect() } else { Vec::new() },
+            within_km: if near.is_some() {
+                DISTANCE_BANDS_KM.into_iter().zip(collected.within).collect()
+            } else {
+                Vec::new()
+            },
             near,
             interpretation: understood.interpretation,
         })
@@ -492,7 +497,8 @@ impl SearchIndex {
             Some((built_for, suggester)) if built_for == generation => suggester,
             // Built outside the lock: other suggestions keep using the old list meanwhile.
             _ => {
-                let built = Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
+                let built =
+                    Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
                 *self.suggester.lock().map_err(|_| Error::Poisoned)? = Some((generation, built.clone()));
                 built
             }
@@ -541,7 +547,9 @@ impl SearchIndex {
         let day = u64::try_from(day_number(local.date_naive())).unwrap_or(0);
         let quarter = u64::from(local.hour() * 4 + local.minute() / 15);
         let weekday = u64::from(local.weekday().num_days_from_monday());
-        let term = |field, value| Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic)) as Box<dyn Query>;
+        let term = |field, value| {
+            Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic)) as Box<dyn Query>
+        };
         let mut regular = vec![
             (Occur::Must, term(self.fields.open_slot, weekday * QUARTERS_PER_DAY + quarter)),
             (Occur::MustNot, term(self.fields.special_day, day)),
@@ -595,7 +603,13 @@ impl SearchIndex {
         })
     }
 
-    fn hit(&self, doc: &TantivyDocument, ranked: &crate::collect::Ranked, snippets: &[SnippetGenerator], explain: bool) -> Hit {
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        ranked: &crate::collect::Ranked,
+        snippets: &[SnippetGenerator],
+        explain: bool,
+    ) -> Hit {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
         let all = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_owned).collect::<Vec<_>>();
         let summary = text(self.fields.summary);

@@ -44,9 +44,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The index directory holds other files: it is not emptied.
-    #[error(
-        "{path} is not empty and is not a Wegwijs search index; choose an empty or new directory for the index"
-    )]
+    #[error("{path} is not empty and is not a Wegwijs search index; choose an empty or new directory for the index")]
     NotAnIndex {
         /// The directory.
         path: String,

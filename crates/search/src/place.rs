@@ -32,7 +32,8 @@ pub fn place_key(name: &str) -> String {
 const WELL_KNOWN_PLACE: u32 = 50_000;
 
 /// Words after which a place name is meant as a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "bij", "te", "rond", "rondom", "omgeving", "buurt", "nabij", "regio", "near", "around"];
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "bij", "te", "rond", "rondom", "omgeving", "buurt", "nabij", "regio", "near", "around"];
 
 /// Resolves a postcode ("2171", "2171 AB", "2171ab").
 pub fn from_postcode(geo: &Geo, raw: &str) -> Option<Whereabouts> {
@@ -115,7 +116,11 @@ pub fn find_in_query(geo: &Geo, analyzer: &Analyzer, query_words: &[Word], text:
         }
         for n in (1..=4).rev() {
             let Some(span) = query_words.get(i..i + n) else { continue };
-            if n == 1 && (word.folded.len() < 3 || is_stop_word(&word.folded) || word.folded.chars().any(|c| c.is_ascii_digit())) {
+            if n == 1
+                && (word.folded.len() < 3
+                    || is_stop_word(&word.folded)
+                    || word.folded.chars().any(|c| c.is_ascii_digit()))
+            {
                 continue;
             }
             let name = &text[span[0].start..span[n - 1].end];
@@ -143,7 +148,8 @@ fn postcode_at(geo: &Geo, query_words: &[Word], i: usize) -> Option<FoundInQuery
     if word.len() != 4 {
         return None;
     }
-    let letters = query_words.get(i + 1).filter(|w| w.folded.len() == 2 && w.folded.chars().all(|c| c.is_ascii_alphabetic()));
+    let letters =
+        query_words.get(i + 1).filter(|w| w.folded.len() == 2 && w.folded.chars().all(|c| c.is_ascii_alphabetic()));
     // "huurtoeslag 2025" means a year, not Haarlem: a bare number that reads as a
     // recent year is a postcode only with its letters or after "in", "postcode", ….
     let looks_like_year = word.parse::<u16>().is_ok_and(|n| (1900..=2100).contains(&n));

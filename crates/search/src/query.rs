@@ -149,9 +149,10 @@ impl QueryContext<'_> {
                 // Parts that are function words ("over" in "oversluiten") say nothing.
                 let parts: Vec<String> = self.analyzer.compound_parts(word).iter().take(2).cloned().collect();
                 let part_stems: Vec<String> = parts.iter().map(|p| self.analyzer.stem(p)).collect();
-                let meaningful = part_stems.iter().zip(&parts).all(|(stem, part)| {
-                    !is_stop_word(part) && !is_stop_word(stem) && self.doc_freq(stem) > 0
-                });
+                let meaningful = part_stems
+                    .iter()
+                    .zip(&parts)
+                    .all(|(stem, part)| !is_stop_word(part) && !is_stop_word(stem) && self.doc_freq(stem) > 0);
                 if part_stems.len() == 2 && meaningful {
                     interpretation.split.push(((*word).to_owned(), parts));
                     options.push(self.all_words_query(&part_stems, 1.0, Parts::Included));

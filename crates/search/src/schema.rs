@@ -166,7 +166,8 @@ impl Fields {
 pub fn build() -> (Schema, Fields) {
     let mut b = SchemaBuilder::new();
     let text = |b: &mut SchemaBuilder, name: &str, kind: TokenizerKind, stored: bool| {
-        let indexing = TextFieldIndexing::default().set_tokenizer(kind.name()).set_index_option(IndexRecordOption::WithFreqs);
+        let indexing =
+            TextFieldIndexing::default().set_tokenizer(kind.name()).set_index_option(IndexRecordOption::WithFreqs);
         let options = TextOptions::default().set_indexing_options(indexing);
         b.add_text_field(name, if stored { options.set_stored() } else { options })
     };

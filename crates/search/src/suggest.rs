@@ -57,7 +57,12 @@ impl Suggester {
             if folded.is_empty() || folded.iter().all(|w| is_stop_word(w)) {
                 return;
             }
-            let entry = by_text.entry(folded.clone()).or_insert(Entry { text: text.trim().to_owned(), folded, kind, weight: 0 });
+            let entry = by_text.entry(folded.clone()).or_insert(Entry {
+                text: text.trim().to_owned(),
+                folded,
+                kind,
+                weight: 0,
+            });
             entry.weight += weight;
         };
         for (name, count) in service_names {
@@ -99,7 +104,11 @@ impl Suggester {
                 continue;
             }
             let suggestion = Suggestion { text: entry.text.clone(), kind: entry.kind };
-            if position == before.len() { starts.push(suggestion) } else { inside.push(suggestion) }
+            if position == before.len() {
+                starts.push(suggestion)
+            } else {
+                inside.push(suggestion)
+            }
             if starts.len() >= limit {
                 break;
             }

@@ -179,7 +179,11 @@ pub const NEGATIONS: &[&str] = &["geen", "niet", "nooit", "zonder", "no", "not",
 
 /// The stems a term or query is matched on: content words and negations, sorted and
 /// unique.
-pub fn match_stems(words: &[String], stem: impl Fn(&str) -> String, is_stop_word: impl Fn(&str) -> bool) -> Vec<String> {
+pub fn match_stems(
+    words: &[String],
+    stem: impl Fn(&str) -> String,
+    is_stop_word: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut stems: Vec<String> = words
         .iter()
         .filter(|w| NEGATIONS.contains(&w.as_str()) || !is_stop_word(w))

@@ -144,14 +144,20 @@ impl Store {
     pub async fn service_ids_referring_to(&self, kind: EntityKind, id: &Id) -> Result<Vec<Id>> {
         let sql = match kind {
             EntityKind::Organisation => "SELECT id FROM service WHERE organisation_id = $1 ORDER BY id",
-            EntityKind::Location => "SELECT service_id FROM service_location WHERE location_id = $1 ORDER BY service_id",
+            EntityKind::Location => {
+                "SELECT service_id FROM service_location WHERE location_id = $1 ORDER BY service_id"
+            }
             EntityKind::TaxonomyTerm => "SELECT service_id FROM service_term WHERE term_id = $1 ORDER BY service_id",
             EntityKind::Taxonomy | EntityKind::Service => return Ok(Vec::new()),
         };
         let rows: Vec<(String,)> = sqlx::query_as(sql).bind(id.as_str()).fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(raw,)| {
-                Id::parse(&raw).map_err(|e| Error::Corrupt { entity: EntityKind::Service, id: id.clone(), reason: e.to_string() })
+                Id::parse(&raw).map_err(|e| Error::Corrupt {
+                    entity: EntityKind::Service,
+                    id: id.clone(),
+                    reason: e.to_string(),
+                })
             })
             .collect()
     }

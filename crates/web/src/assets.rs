@@ -35,7 +35,9 @@ fn fingerprint(content: &str) -> String {
 
 fn hrefs() -> &'static Vec<(&'static str, String)> {
     static HREFS: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
-    HREFS.get_or_init(|| FILES.iter().map(|(name, _, content)| (*name, format!("/static/{name}?v={}", fingerprint(content)))).collect())
+    HREFS.get_or_init(|| {
+        FILES.iter().map(|(name, _, content)| (*name, format!("/static/{name}?v={}", fingerprint(content)))).collect()
+    })
 }
 
 /// The URL of the embedded file `name`.

@@ -74,7 +74,9 @@ pub enum ColourError {
     #[error("{0:?} is not a colour written as #rrggbb")]
     Format(String),
     /// Text in this colour on white would be hard to read.
-    #[error("{colour} has a contrast of {ratio:.1}:1 with white; at least 4.5:1 is needed for readable links and buttons")]
+    #[error(
+        "{colour} has a contrast of {ratio:.1}:1 with white; at least 4.5:1 is needed for readable links and buttons"
+    )]
     Contrast {
         /// The colour.
         colour: String,

@@ -26,10 +26,8 @@ macro_rules! locale_files {
     };
 }
 
-const NL_FILES: &[(&str, &str)] =
-    locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
-const EN_FILES: &[(&str, &str)] =
-    locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
+const NL_FILES: &[(&str, &str)] = locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
+const EN_FILES: &[(&str, &str)] = locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values");
 
 fn merge(files: &[(&str, &str)]) -> Texts {
     let mut texts = Texts::new();
@@ -94,8 +92,8 @@ impl Locale {
         }
     }
 
-    /// The text for `key`. A missing key shows the key itself (and a test fails),
-    /// rather than breaking the page.
+    /// The text for `key`. A missing key falls back to Dutch, then to "?" (and a test
+    /// fails), rather than breaking the page.
     pub fn t(self, key: &str) -> &'static str {
         match texts(self).get(key) {
             Some(text) => text,
@@ -136,7 +134,7 @@ impl Locale {
         };
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(digit);
@@ -161,11 +159,18 @@ mod tests {
         // `values.json` translates names that Dutch takes from the data (themes, facet
         // values), so it exists only in the other languages.
         let interface = |files: &[(&str, &str)]| -> BTreeSet<String> {
-            files.iter().filter(|(name, _)| *name != "values").flat_map(|(_, json)| serde_json::from_str::<Texts>(json).unwrap().into_keys()).collect()
+            files
+                .iter()
+                .filter(|(name, _)| *name != "values")
+                .flat_map(|(_, json)| serde_json::from_str::<Texts>(json).unwrap().into_keys())
+                .collect()
         };
         assert_eq!(interface(NL_FILES), interface(EN_FILES));
         let values: Texts = serde_json::from_str(EN_FILES.iter().find(|(n, _)| *n == "values").unwrap().1).unwrap();
-        assert!(values.keys().all(|k| k.starts_with("facet.") || k.starts_with("theme.")), "values.json holds data names only");
+        assert!(
+            values.keys().all(|k| k.starts_with("facet.") || k.starts_with("theme.")),
+            "values.json holds data names only"
+        );
     }
 
     #[test]

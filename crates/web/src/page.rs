@@ -103,7 +103,8 @@ mod tests {
     #[test]
     fn only_plain_local_paths_are_places_to_return_to() {
         assert_eq!(local_path("/zoeken?q=hulp"), Some("/zoeken?q=hulp"));
-        for bad in ["//evil.example/", "/\t/evil.example", "/\\evil.example", "https://evil.example", "", "/a b", "/\n"] {
+        for bad in ["//evil.example/", "/\t/evil.example", "/\\evil.example", "https://evil.example", "", "/a b", "/\n"]
+        {
             assert_eq!(local_path(bad), None, "{bad:?}");
         }
     }

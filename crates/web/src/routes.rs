@@ -42,6 +42,11 @@ pub async fn public_service(state: &AppState, raw_id: &str) -> Result<wegwijs_do
     if service.status == wegwijs_domain::ServiceStatus::Active { Ok(service) } else { Err(AppError::NotFound) }
 }
 
+/// Text as a query-string value (`geld zorgen` → `geld+zorgen`).
+pub fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
 /// Answer for any path that matches no route.
 pub async fn not_found() -> AppError {
     AppError::NotFound

@@ -82,7 +82,8 @@ async fn bench_size(size: usize, args: &Args, judged: &[Judged], mix: &[SearchRe
     let generated = started.elapsed();
     let rss_before = rss_mib();
 
-    let index = Arc::new(SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin())?);
+    let index =
+        Arc::new(SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin())?);
     index.set_terms(TermCatalog::new(data.terms.clone()));
     let records = records(&data);
     let started = Instant::now();
@@ -94,7 +95,11 @@ async fn bench_size(size: usize, args: &Args, judged: &[Judged], mix: &[SearchRe
     let build = started.elapsed();
     drop(records);
     println!("- demo data generated in {:.1} s", generated.as_secs_f64());
-    println!("- index build (documents + commit, in memory): **{:.1} s** for {} searchable services", build.as_secs_f64(), index.len());
+    println!(
+        "- index build (documents + commit, in memory): **{:.1} s** for {} searchable services",
+        build.as_secs_f64(),
+        index.len()
+    );
     println!("- RSS before the index {rss_before:.0} MiB, after {:.0} MiB (includes the demo data itself)", rss_mib());
 
     // Warm up, then single-threaded latency.
@@ -119,7 +124,8 @@ async fn bench_size(size: usize, args: &Args, judged: &[Judged], mix: &[SearchRe
     let qps = in_process_qps(&index, mix, 2, args.rounds.max(5))?;
     println!("- in-process throughput, 2 threads: **{qps:.0} searches/s**");
 
-    let recall = judged::recall(judged, &data, |request| Ok(index.search(request)?.hits.into_iter().map(|h| h.id).collect()))?;
+    let recall =
+        judged::recall(judged, &data, |request| Ok(index.search(request)?.hits.into_iter().map(|h| h.id).collect()))?;
     println!("- recall@5 of the engine on the judged set: {}", recall.summary());
 
     if http::available() {
@@ -161,7 +167,12 @@ async fn bench_size(size: usize, args: &Args, judged: &[Judged], mix: &[SearchRe
     Ok(())
 }
 
-fn in_process_qps(index: &Arc<SearchIndex>, mix: &[SearchRequest], threads: usize, rounds: usize) -> anyhow::Result<f64> {
+fn in_process_qps(
+    index: &Arc<SearchIndex>,
+    mix: &[SearchRequest],
+    threads: usize,
+    rounds: usize,
+) -> anyhow::Result<f64> {
     let started = Instant::now();
     let handles: Vec<_> = (0..threads)
         .map(|t| {

@@ -31,8 +31,12 @@ impl IndexArgs {
             Some(dir) => IndexLocation::Dir(dir),
             None => IndexLocation::Memory,
         };
-        let index = SearchIndex::open(location, vocabulary, wegwijs_domain::geo::builtin())
-            .with_context(|| format!("cannot open the search index in {}", dir.as_ref().map_or("memory".into(), |d| d.display().to_string())))?;
+        let index = SearchIndex::open(location, vocabulary, wegwijs_domain::geo::builtin()).with_context(|| {
+            format!(
+                "cannot open the search index in {}",
+                dir.as_ref().map_or("memory".into(), |d| d.display().to_string())
+            )
+        })?;
         Ok(Arc::new(index))
     }
 }

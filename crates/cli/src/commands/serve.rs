@@ -41,7 +41,7 @@ pub struct SiteArgs {
     #[arg(long, env = "WEGWIJS_SITE_NAME", default_value = "Wegwijs")]
     pub site_name: String,
     /// The address the public reaches the site at (for canonical links and the sitemap),
-    /// e.g. https://wegwijs.teylingen.nl. Without it, the Host header of each request is used.
+    /// e.g. `https://wegwijs.teylingen.nl`. Without it, the Host header of each request is used.
     #[arg(long, env = "WEGWIJS_PUBLIC_URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
     /// Main colour as #rrggbb; it must be readable on white (contrast 4.5:1).
@@ -95,7 +95,8 @@ impl SiteArgs {
     pub fn config(&self) -> anyhow::Result<WebConfig> {
         let logo = match &self.logo {
             Some(path) => Some(
-                wegwijs_web::Brand::logo_file(path).with_context(|| format!("cannot use {} as the logo", path.display()))?,
+                wegwijs_web::Brand::logo_file(path)
+                    .with_context(|| format!("cannot use {} as the logo", path.display()))?,
             ),
             None => None,
         };

@@ -156,7 +156,8 @@ fn odd_input_gives_sensible_answers() {
     let active = demo().data.services.iter().filter(|s| s.status == wegwijs_domain::ServiceStatus::Active).count();
     assert_eq!(everything as usize, active, "an empty query browses every active service");
     assert_eq!(search(&request("de het een ?!")).total, everything, "only stop words and punctuation: browse");
-    for odd in ["🙂🙂", "مرحبا", "cafe\u{301}", &"schuld ".repeat(2_000), &"x".repeat(10_000), "\u{202e}gnirts", "\0"] {
+    for odd in ["🙂🙂", "مرحبا", "cafe\u{301}", &"schuld ".repeat(2_000), &"x".repeat(10_000), "\u{202e}gnirts", "\0"]
+    {
         let results = search(&request(odd));
         assert!(results.hits.len() <= 10, "{odd:?}");
     }
@@ -168,8 +169,9 @@ fn deleted_and_deactivated_services_leave_the_index() {
     let data = wegwijs_demo::generate(&wegwijs_demo::DemoConfig { services: 100, seed: 5, now: now() });
     let index = index_of(&data);
     let before = index.len();
-    let mut active =
-        crate::support::records(&data).into_iter().filter(|r| r.service.status == wegwijs_domain::ServiceStatus::Active);
+    let mut active = crate::support::records(&data)
+        .into_iter()
+        .filter(|r| r.service.status == wegwijs_domain::ServiceStatus::Active);
     let gone = active.next().unwrap().service.id;
     index.apply(&[], std::slice::from_ref(&gone), 2).unwrap();
     let mut record = active.next().unwrap();

@@ -102,8 +102,9 @@ async fn an_index_on_disk_continues_where_it_stopped() {
 fn a_directory_with_other_files_is_never_emptied() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("belangrijk.txt"), "niet weggooien").unwrap();
-    let error = SearchIndex::open(IndexLocation::Dir(dir.path()), Vocabulary::builtin(), wegwijs_domain::geo::builtin())
-        .expect_err("refused");
+    let error =
+        SearchIndex::open(IndexLocation::Dir(dir.path()), Vocabulary::builtin(), wegwijs_domain::geo::builtin())
+            .expect_err("refused");
     assert!(error.to_string().contains("not a Wegwijs search index"), "{error}");
     assert!(dir.path().join("belangrijk.txt").exists());
 }

@@ -92,7 +92,9 @@ fn queries_for_things_nobody_offers_find_nothing() {
         .filter(|j| j.kind == "nothing")
         .filter_map(|j| {
             let results = search(&request(&j.query));
-            (results.total > 0).then(|| format!("{} → {} hits, first {:?}", j.query, results.total, results.hits.first().map(|h| &h.name)))
+            (results.total > 0).then(|| {
+                format!("{} → {} hits, first {:?}", j.query, results.total, results.hits.first().map(|h| &h.name))
+            })
         })
         .collect();
     assert!(found.is_empty(), "{found:#?}");

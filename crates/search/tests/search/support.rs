@@ -37,7 +37,8 @@ pub fn demo() -> &'static Demo {
 
 /// A fresh in-memory index of some demo data.
 pub fn index_of(data: &DemoData) -> SearchIndex {
-    let index = SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin()).unwrap();
+    let index =
+        SearchIndex::open(IndexLocation::Memory, Vocabulary::builtin(), wegwijs_domain::geo::builtin()).unwrap();
     index.set_terms(TermCatalog::new(data.terms.clone()));
     index.apply(&records(data), &[], 1).unwrap();
     index

@@ -48,7 +48,9 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
     }
     let mut services = Vec::new();
     for id in &ids {
-        if let Some(service) = state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
+        if let Some(service) =
+            state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active)
+        {
             services.push(service);
         }
     }
@@ -57,7 +59,7 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
     }
     if services.len() < 2 {
         notices.push(locale.t("compare.too_few").to_owned());
-    } else if !share_a_theme(&services) {
+    } else if !share_a_theme(&services, &theme_ids(&state).await?) {
         notices.push(locale.t("compare.different_kinds").to_owned());
     }
     let organisation_ids: Vec<Id> = services.iter().map(|s| s.organisation_id.clone()).collect();
@@ -82,10 +84,13 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
         .collect();
     let row = |key: &str, cell: &dyn Fn(&ServicePage) -> Vec<String>| CompareRow {
         label: locale.t(key).to_owned(),
-        cells: pages.iter().map(|p| {
-            let lines = cell(p);
-            if lines.is_empty() { vec![locale.t("compare.unknown_value").to_owned()] } else { lines }
-        }).collect(),
+        cells: pages
+            .iter()
+            .map(|p| {
+                let lines = cell(p);
+                if lines.is_empty() { vec![locale.t("compare.unknown_value").to_owned()] } else { lines }
+            })
+            .collect(),
     };
     let rows = if pages.len() < 2 {
         Vec::new()
@@ -108,8 +113,14 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
     Ok(Html(askama::Template::render(&page)?))
 }
 
-/// Whether all services share at least one taxonomy term: then they are "of the same kind".
-fn share_a_theme(services: &[Service]) -> bool {
+/// The ids of the theme terms (taxonomy `thema`).
+async fn theme_ids(state: &AppState) -> Result<Vec<Id>, AppError> {
+    let terms = state.store.taxonomy_terms().await?;
+    Ok(terms.into_iter().filter(|t| t.taxonomy_id.as_str() == wegwijs_domain::taxonomy::THEME).map(|t| t.id).collect())
+}
+
+/// Whether all services share at least one theme: then they are "of the same kind".
+fn share_a_theme(services: &[Service], themes: &[Id]) -> bool {
     let Some((first, rest)) = services.split_first() else { return true };
-    first.terms.iter().any(|term| rest.iter().all(|s| s.terms.contains(term)))
+    first.terms.iter().filter(|term| themes.contains(term)).any(|term| rest.iter().all(|s| s.terms.contains(term)))
 }

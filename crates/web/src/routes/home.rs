@@ -28,18 +28,23 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Htm
     let places = places
         .into_iter()
         .take(8)
-        .map(|p| PlaceLink { href: locale.href(&format!("/zoeken?waar={}", encode(&p.name))), name: p.name.clone() })
+        .map(|p| PlaceLink {
+            href: locale.href(&format!("/zoeken?waar={}", crate::routes::encode(&p.name))),
+            name: p.name.clone(),
+        })
         .collect();
     let examples = EXAMPLES
         .iter()
         .map(|key| {
             let text = locale.t(key);
-            PlaceLink { href: locale.href(&format!("/zoeken?q={}", encode(text))), name: text.to_owned() }
+            PlaceLink {
+                href: locale.href(&format!("/zoeken?q={}", crate::routes::encode(text))),
+                name: text.to_owned(),
+            }
         })
         .collect();
-    let chrome = Chrome::new(&ctx, "", locale.t("home.description"), &[])
-        .section(Section::Search)
-        .json_ld(&serde_json::json!({
+    let chrome =
+        Chrome::new(&ctx, "", locale.t("home.description"), &[]).section(Section::Search).json_ld(&serde_json::json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": ctx.config.site_name,
@@ -54,8 +59,4 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Result<Htm
     let service_count = state.search.len();
     let page = HomePage { locale, chrome, themes, health, places, examples, service_count };
     Ok(Html(askama::Template::render(&page)?))
-}
-
-fn encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }

@@ -64,7 +64,9 @@ async fn show(State(state): State<AppState>, ctx: PageContext, headers: HeaderMa
     let ids = if shared { shared_ids.into_iter().take(MAX_LIST).collect() } else { ids_from_cookie(&headers) };
     let mut services = Vec::new();
     for id in &ids {
-        if let Some(service) = state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
+        if let Some(service) =
+            state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active)
+        {
             services.push(service);
         }
     }
@@ -86,7 +88,8 @@ async fn show(State(state): State<AppState>, ctx: PageContext, headers: HeaderMa
     }
     let share_url = format!("{}{}", ctx.origin, locale.href(&format!("/mijn-lijst?{}", share.finish())));
     let mailto = mailto(&ctx, &services, &entries, &share_url);
-    let chrome = Chrome::new(&ctx, locale.t("list.title"), locale.t("list.intro"), &[]).noindex().section(Section::List);
+    let chrome =
+        Chrome::new(&ctx, locale.t("list.title"), locale.t("list.intro"), &[]).noindex().section(Section::List);
     let page = MyListPage { locale, chrome, entries, shared, share_url, mailto, notice };
     Ok(Html(askama::Template::render(&page)?))
 }
@@ -100,7 +103,11 @@ fn mailto(ctx: &PageContext, services: &[wegwijs_domain::Service], entries: &[Li
         if !entry.item.organisation.is_empty() {
             body.push_str(&format!(" ({})", entry.item.organisation));
         }
-        body.push_str(&format!("\n  {}{}\n", ctx.origin, service_href(locale, service.id.as_str(), service.name.as_str())));
+        body.push_str(&format!(
+            "\n  {}{}\n",
+            ctx.origin,
+            service_href(locale, service.id.as_str(), service.name.as_str())
+        ));
         if let Some(phone) = &entry.phone {
             body.push_str(&format!("  {}: {phone}\n", locale.t("service.phone")));
         }
@@ -108,9 +115,14 @@ fn mailto(ctx: &PageContext, services: &[wegwijs_domain::Service], entries: &[Li
     body.push_str(&format!("\n{}\n{share_url}\n", locale.t("list.mail_share")));
     // RFC 6068: spaces as %20 (not +), line breaks as %0D%0A.
     let encode = |text: &str| {
-        percent_encoding::utf8_percent_encode(&text.replace('\n', "\r\n"), percent_encoding::NON_ALPHANUMERIC).to_string()
+        percent_encoding::utf8_percent_encode(&text.replace('\n', "\r\n"), percent_encoding::NON_ALPHANUMERIC)
+            .to_string()
     };
-    format!("mailto:?subject={}&body={}", encode(&format!("{} – {}", locale.t("list.title"), ctx.config.site_name)), encode(&body))
+    format!(
+        "mailto:?subject={}&body={}",
+        encode(&format!("{} – {}", locale.t("list.title"), ctx.config.site_name)),
+        encode(&body)
+    )
 }
 
 /// The form of the save and remove buttons.

@@ -21,9 +21,7 @@ pub async fn search_page(State(state): State<AppState>, ctx: PageContext) -> Res
     } else {
         locale.tf("results.heading", &[("query", &results.query.trim())])
     };
-    let chrome = Chrome::new(&ctx, heading.clone(), locale.t("site.tagline"), &[])
-        .noindex()
-        .section(Section::Search);
+    let chrome = Chrome::new(&ctx, heading.clone(), locale.t("site.tagline"), &[]).noindex().section(Section::Search);
     let page = SearchPage { locale, chrome, heading, results };
     Ok(Html(askama::Template::render(&page)?))
 }
@@ -39,8 +37,8 @@ fn api_query(ctx: &PageContext, fixed: Option<(Facet, &str)>, per_page: u32) -> 
                 if value.is_empty() {
                     continue;
                 }
-                let is_postcode = PostalCode::parse(value).is_ok()
-                    || (value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()));
+                let is_postcode =
+                    PostalCode::parse(value).is_ok() || (value.len() == 4 && value.chars().all(|c| c.is_ascii_digit()));
                 api.append_pair(if is_postcode { "postcode" } else { "near" }, value);
             }
             "per_page" | "explain" | "postcode" | "near" | "lat" | "lon" => {}
@@ -105,9 +103,7 @@ async fn search(state: &AppState, request: SearchRequest) -> Result<SearchResult
         .map_err(|e| AppError::Search(e.to_string()))
 }
 
-fn total_pages(total: u64, per_page: usize) -> u64 {
-    total.min(wegwijs_search::engine::MAX_RESULT_WINDOW as u64).div_ceil(per_page.max(1) as u64)
-}
+use crate::routes::search::total_pages;
 
 /// The address of this page with some parameters replaced (`None` removes them).
 fn with_params(ctx: &PageContext, action: &str, replace: &[(&str, Option<&str>)]) -> String {
@@ -173,7 +169,8 @@ fn view(
         })
         .collect();
     let filtered = !params.filters.is_empty() || params.open_now || params.radius_km.is_some();
-    let own_filters = params.filters.len() > usize::from(fixed.is_some()) || params.open_now || params.radius_km.is_some();
+    let own_filters =
+        params.filters.len() > usize::from(fixed.is_some()) || params.open_now || params.radius_km.is_some();
     let clear_filters = (filtered && own_filters).then(|| {
         let mut keep = vec![("q", Some(params.q.as_str())), ("waar", Some(waar.as_str()))];
         keep.retain(|(_, v)| v.is_some_and(|v| !v.is_empty()));
@@ -233,7 +230,8 @@ fn page_window(current: u64, pages: u64) -> Vec<Option<u64>> {
     if pages <= 1 {
         return Vec::new();
     }
-    let mut shown: Vec<u64> = [1, pages].into_iter().chain(current.saturating_sub(2).max(1)..=(current + 2).min(pages)).collect();
+    let mut shown: Vec<u64> =
+        [1, pages].into_iter().chain(current.saturating_sub(2).max(1)..=(current + 2).min(pages)).collect();
     shown.sort_unstable();
     shown.dedup();
     let mut out = Vec::new();
@@ -332,16 +330,15 @@ async fn zero_help(
     .map_err(|e| AppError::Search(e.to_string()))?;
     let words = suggestions
         .into_iter()
-        .map(|text| Alternative { href: locale.href(&format!("/zoeken?q={}", encode(&text))), label: text })
+        .map(|text| Alternative {
+            href: locale.href(&format!("/zoeken?q={}", crate::routes::encode(&text))),
+            label: text,
+        })
         .collect();
     let themes = crate::routes::themes::theme_links(state, locale).await?;
     let narrowed = !params.filters.is_empty() || params.open_now || params.postcode.is_some() || params.near.is_some();
-    let broaden = narrowed.then(|| locale.href(&format!("/zoeken?q={}", encode(&params.q))));
+    let broaden = narrowed.then(|| locale.href(&format!("/zoeken?q={}", crate::routes::encode(&params.q))));
     Ok(ZeroHelp { words, themes, broaden })
-}
-
-fn encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 #[cfg(test)]
@@ -352,6 +349,9 @@ mod tests {
     fn page_links_show_the_ends_and_the_neighbourhood() {
         assert!(page_window(1, 1).is_empty());
         assert_eq!(page_window(1, 3), [Some(1), Some(2), Some(3)]);
-        assert_eq!(page_window(10, 20), [Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(20)]);
+        assert_eq!(
+            page_window(10, 20),
+            [Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(20)]
+        );
     }
 }

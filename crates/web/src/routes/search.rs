@@ -91,7 +91,9 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
     facets.insert("open_now".into(), json!({ "count": results.open_now, "selected": params.open_now }));
     facets.insert(
         "distance".into(),
-        json!(results.within_km.iter().map(|(km, count)| json!({ "within_km": km, "count": count })).collect::<Vec<_>>()),
+        json!(
+            results.within_km.iter().map(|(km, count)| json!({ "within_km": km, "count": count })).collect::<Vec<_>>()
+        ),
     );
     json!({
         "query": params.q,
@@ -112,7 +114,7 @@ fn to_json(params: &SearchParams, results: &SearchResults) -> Value {
 }
 
 /// Pages that can be shown: only the first `MAX_RESULT_WINDOW` results can be paged to.
-fn total_pages(total: u64, per_page: usize) -> u64 {
+pub(crate) fn total_pages(total: u64, per_page: usize) -> u64 {
     let reachable = total.min(wegwijs_search::engine::MAX_RESULT_WINDOW as u64);
     reachable.div_ceil(per_page.max(1) as u64)
 }
@@ -124,9 +126,9 @@ async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
     }
     let index = state.search.clone();
     let typed = q.clone();
-    let suggestions = tokio::task::spawn_blocking(move || index.suggest(&typed, 8))
-        .await
-        .map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "suggestions failed; please try again later".into()))??;
+    let suggestions = tokio::task::spawn_blocking(move || index.suggest(&typed, 8)).await.map_err(|_| {
+        ApiError(StatusCode::INTERNAL_SERVER_ERROR, "suggestions failed; please try again later".into())
+    })??;
     Ok(Json(json!({ "query": q, "suggestions": suggestions })))
 }
 

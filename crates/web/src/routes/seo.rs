@@ -11,8 +11,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::fmt::Write;
-use wegwijs_domain::taxonomy::{POSITIVE_HEALTH, THEME};
 use wegwijs_domain::RecordMeta;
+use wegwijs_domain::taxonomy::{POSITIVE_HEALTH, THEME};
 
 /// Addresses per sitemap file.
 const PER_SITEMAP: u64 = 20_000;
@@ -44,7 +44,9 @@ async fn robots(ctx: PageContext) -> Response {
 async fn index(State(state): State<AppState>, ctx: PageContext) -> Result<Response, AppError> {
     let services = state.store.service_count().await?.div_ceil(PER_SITEMAP).max(1);
     let organisations = state.store.organisation_count().await?.div_ceil(PER_SITEMAP).max(1);
-    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     let mut add = |name: String| {
         let _ = writeln!(body, "<sitemap><loc>{}/sitemaps/{name}</loc></sitemap>", escape(&ctx.origin));
     };

@@ -44,7 +44,9 @@ impl ResultItem {
                 .as_ref()
                 .map(|name| (name.clone(), super::organisation_href(locale, &hit.organisation_id, name))),
             snippet_html: hit.snippet.html.clone(),
-            distance: hit.distance_km.map(|km| locale.tf("results.distance_away", &[("distance", &distance(locale, km))])),
+            distance: hit
+                .distance_km
+                .map(|km| locale.tf("results.distance_away", &[("distance", &distance(locale, km))])),
             open_now: hit.open_now,
             cost: cost_hint(locale, hit.free, hit.price_cents),
             referral: referral_hint(locale, &hit.referral),

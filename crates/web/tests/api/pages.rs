@@ -79,8 +79,22 @@ async fn an_unknown_place_is_said_and_the_search_still_runs() {
 async fn malformed_query_strings_never_give_a_server_error() {
     let app = spawn_app().await;
     for query in [
-        "page=abc", "page=0", "page=999999999999", "q=%FF%FE", "q=%", "theme=%00", "radius_km=-5", "sort=oops",
-        "q=a&q=b", "waar=%3Cscript%3E", "open_now=misschien", "age=-1", "q=(((((", "q=\"", "lang=xx", "id=1&id=2",
+        "page=abc",
+        "page=0",
+        "page=999999999999",
+        "q=%FF%FE",
+        "q=%",
+        "theme=%00",
+        "radius_km=-5",
+        "sort=oops",
+        "q=a&q=b",
+        "waar=%3Cscript%3E",
+        "open_now=misschien",
+        "age=-1",
+        "q=(((((",
+        "q=\"",
+        "lang=xx",
+        "id=1&id=2",
     ] {
         for path in ["/zoeken", "/themas/geld-en-schulden", "/vergelijken", "/mijn-lijst", "/"] {
             let status = app.get(&format!("{path}?{query}")).await.status();
@@ -153,9 +167,11 @@ async fn my_list_is_kept_in_a_cookie_and_can_be_shared() {
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let ids: Vec<String> = app.data.services.iter().take(2).map(|s| s.id.to_string()).collect();
     let save = |id: &str, cookie: Option<&str>| {
-        let mut request = client
-            .post(format!("{}/mijn-lijst", app.address))
-            .form(&[("id", id), ("actie", "bewaar"), ("terug", "/zoeken?q=hulp")]);
+        let mut request = client.post(format!("{}/mijn-lijst", app.address)).form(&[
+            ("id", id),
+            ("actie", "bewaar"),
+            ("terug", "/zoeken?q=hulp"),
+        ]);
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
@@ -248,7 +264,8 @@ async fn pages_stay_light() {
 #[tokio::test]
 async fn a_service_that_stopped_is_gone_from_every_public_page() {
     let app = spawn_app().await;
-    let mut service = app.data.services.iter().find(|s| s.status == wegwijs_domain::ServiceStatus::Active).unwrap().clone();
+    let mut service =
+        app.data.services.iter().find(|s| s.status == wegwijs_domain::ServiceStatus::Active).unwrap().clone();
     let (status, _) = app.get_text(&format!("/diensten/{}", service.id)).await;
     assert_eq!(status, 200);
     service.status = wegwijs_domain::ServiceStatus::Inactive;

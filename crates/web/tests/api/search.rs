@@ -46,7 +46,15 @@ async fn bad_parameters_get_a_400_that_says_what_is_wrong() {
 #[tokio::test]
 async fn odd_but_valid_queries_answer_200() {
     let app = spawn_app().await;
-    for q in ["", "%20%20", "de%20het%20een", "%F0%9F%99%82", "%D9%85%D8%B1%D8%AD%D8%A8%D8%A7", "cafe%CC%81", "theme=bestaat-niet"] {
+    for q in [
+        "",
+        "%20%20",
+        "de%20het%20een",
+        "%F0%9F%99%82",
+        "%D9%85%D8%B1%D8%AD%D8%A8%D8%A7",
+        "cafe%CC%81",
+        "theme=bestaat-niet",
+    ] {
         let (status, body) = app.get_json(&format!("/api/search?q={q}")).await;
         assert_eq!(status, StatusCode::OK, "{q}: {body}");
     }

@@ -52,7 +52,8 @@ async fn service_page_has_schema_org_data_a_map_and_an_error_report_link() {
     let service = app.data.services.iter().find(|s| !s.locations.is_empty()).unwrap();
     let (status, body) = app.get_text(&format!("/diensten/{}", service.id)).await;
     assert_eq!(status, 200);
-    let json_ld = body.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let json_ld =
+        body.split("<script type=\"application/ld+json\">").nth(1).unwrap().split("</script>").next().unwrap();
     let value: serde_json::Value = serde_json::from_str(json_ld).unwrap();
     assert_eq!(value["@type"], "Service");
     assert_eq!(value["name"], service.name.as_str());

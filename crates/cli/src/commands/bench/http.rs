@@ -34,7 +34,8 @@ pub fn available() -> bool {
 pub async fn measure(index: Arc<SearchIndex>, mix: &[SearchRequest], seconds: u32) -> anyhow::Result<Report> {
     let store = Store::connect("sqlite::memory:").await?;
     store.migrate().await?;
-    let state = AppState { store, search: index, search_log: SearchLog::default(), config: Arc::new(WebConfig::default()) };
+    let state =
+        AppState { store, search: index, search_log: SearchLog::default(), config: Arc::new(WebConfig::default()) };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

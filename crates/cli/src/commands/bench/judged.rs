@@ -98,7 +98,8 @@ pub fn recall(
         request.now = now;
         request.limit = 5;
         let ids = search(&request)?;
-        let found = ids.iter().take(5).filter(|id| template.get(*id).is_some_and(|t| item.relevant.contains(*t))).count();
+        let found =
+            ids.iter().take(5).filter(|id| template.get(*id).is_some_and(|t| item.relevant.contains(*t))).count();
         #[allow(clippy::cast_precision_loss)]
         let r = found as f64 / available as f64;
         let slot = per_kind.entry(item.kind.clone()).or_default();

@@ -46,7 +46,13 @@ pub async fn measure(
     result
 }
 
-async fn run(url: &str, data: &DemoData, judged: &[Judged], mix: &[SearchRequest], rounds: usize) -> anyhow::Result<Report> {
+async fn run(
+    url: &str,
+    data: &DemoData,
+    judged: &[Judged],
+    mix: &[SearchRequest],
+    rounds: usize,
+) -> anyhow::Result<Report> {
     let pool = PgPoolOptions::new().max_connections(2).connect(url).await?;
     let started = Instant::now();
     pool.execute(

@@ -54,7 +54,8 @@ pub struct SearchParams {
 
 /// The one value of a parameter, if given.
 pub fn single(query: &str, name: &'static str) -> Result<Option<String>, ParamError> {
-    let mut values = url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+    let mut values =
+        url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k == name).map(|(_, v)| v.into_owned());
     let first = values.next();
     if values.next().is_some() {
         return Err(ParamError::Repeated(name));
@@ -65,7 +66,9 @@ pub fn single(query: &str, name: &'static str) -> Result<Option<String>, ParamEr
 fn number<T: std::str::FromStr>(query: &str, name: &'static str, what: &str) -> Result<Option<T>, ParamError> {
     single(query, name)?
         .filter(|v| !v.trim().is_empty())
-        .map(|v| v.trim().parse().map_err(|_| ParamError::Invalid { name, reason: format!("expected {what}, got {v:?}") }))
+        .map(|v| {
+            v.trim().parse().map_err(|_| ParamError::Invalid { name, reason: format!("expected {what}, got {v:?}") })
+        })
         .transpose()
 }
 
@@ -96,7 +99,10 @@ impl SearchParams {
         if let Some(r) = radius_km
             && !(r > 0.0 && r <= 500.0)
         {
-            return Err(ParamError::Invalid { name: "radius_km", reason: format!("must be more than 0 and at most 500, got {r}") });
+            return Err(ParamError::Invalid {
+                name: "radius_km",
+                reason: format!("must be more than 0 and at most 500, got {r}"),
+            });
         }
         let lat: Option<f64> = number(query, "lat", "a latitude")?;
         let lon: Option<f64> = number(query, "lon", "a longitude")?;
@@ -113,13 +119,19 @@ impl SearchParams {
         }
         let per_page: usize = number(query, "per_page", "a number of results")?.unwrap_or(10);
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
-            return Err(ParamError::Invalid { name: "per_page", reason: format!("must be between 1 and {MAX_PER_PAGE}") });
+            return Err(ParamError::Invalid {
+                name: "per_page",
+                reason: format!("must be between 1 and {MAX_PER_PAGE}"),
+            });
         }
         let sort = match single(query, "sort")?.as_deref() {
             None | Some("" | "relevance") => Sort::Relevance,
             Some("distance") => Sort::Distance,
             Some(other) => {
-                return Err(ParamError::Invalid { name: "sort", reason: format!("relevance or distance, got {other:?}") });
+                return Err(ParamError::Invalid {
+                    name: "sort",
+                    reason: format!("relevance or distance, got {other:?}"),
+                });
             }
         };
         Ok(Self {

@@ -33,7 +33,9 @@ pub async fn show_service(
     let locale = ctx.locale;
     let service = find(&state, &raw_id).await?;
     if slug != slug_of(service.name.as_str()) {
-        return Ok(Redirect::permanent(&service_href(locale, service.id.as_str(), service.name.as_str())).into_response());
+        return Ok(
+            Redirect::permanent(&service_href(locale, service.id.as_str(), service.name.as_str())).into_response()
+        );
     }
     let organisation = state.store.organisation(&service.organisation_id).await?;
     let location_ids: Vec<Id> = service.locations.iter().map(|sal| sal.location_id.clone()).collect();
@@ -45,8 +47,12 @@ pub async fn show_service(
         .into_iter()
         .filter(|term| service.terms.contains(&term.id) && term.taxonomy_id.as_str() == wegwijs_domain::taxonomy::THEME)
         .collect();
-    let chrome = Chrome::new(&ctx, service.name.as_str(), service.summary.clone(), &[])
-        .json_ld(&json_ld(&ctx, &service, organisation.as_ref(), &locations));
+    let chrome = Chrome::new(&ctx, service.name.as_str(), service.summary.clone(), &[]).json_ld(&json_ld(
+        &ctx,
+        &service,
+        organisation.as_ref(),
+        &locations,
+    ));
     let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
     view.map_svg = map(locale, &ctx.config, &service, &locations);
     Ok(Html(askama::Template::render(&view)?).into_response())
@@ -63,8 +69,13 @@ fn map(locale: crate::Locale, config: &crate::WebConfig, service: &Service, loca
             label: location.name.to_string(),
         })
         .collect();
-    let municipalities: Vec<&str> =
-        service.areas.iter().filter(|a| a.kind == wegwijs_domain::AreaKind::Gemeente).map(|a| a.code.as_str()).take(1).collect();
+    let municipalities: Vec<&str> = service
+        .areas
+        .iter()
+        .filter(|a| a.kind == wegwijs_domain::AreaKind::Gemeente)
+        .map(|a| a.code.as_str())
+        .take(1)
+        .collect();
     if pins.is_empty() {
         return None;
     }
@@ -85,7 +96,12 @@ fn map(locale: crate::Locale, config: &crate::WebConfig, service: &Service, loca
 }
 
 /// schema.org data: the service as a `Service` offered by its organisation, at its places.
-fn json_ld(ctx: &PageContext, service: &Service, organisation: Option<&Organisation>, locations: &[Location]) -> serde_json::Value {
+fn json_ld(
+    ctx: &PageContext,
+    service: &Service,
+    organisation: Option<&Organisation>,
+    locations: &[Location],
+) -> serde_json::Value {
     let url = format!("{}{}", ctx.origin, service_href(crate::Locale::Nl, service.id.as_str(), service.name.as_str()));
     let places: Vec<serde_json::Value> = locations
         .iter()
