@@ -171,6 +171,13 @@ pub struct ColumnNames {
 }
 
 impl ColumnNames {
+    /// The fast field with each service's location points.
+    pub fn geo(&self) -> &str {
+        &self.geo
+    }
+}
+
+impl ColumnNames {
     /// The names from the schema.
     pub fn new(schema: &tantivy::schema::Schema, fields: &Fields) -> Self {
         let name = |f| schema.get_field_name(f).to_owned();

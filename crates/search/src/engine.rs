@@ -592,14 +592,14 @@ impl SearchIndex {
         near: Option<GeoPoint>,
     ) -> Result<Option<GeoPoint>> {
         let segment = searcher.segment_reader(ranked.segment);
-        let column = segment.fast_fields().u64("geo")?;
-        let points = column.values_for_doc(ranked.doc).map(|packed| {
+        let column = segment.fast_fields().u64(self.columns.geo())?;
+        let mut points = column.values_for_doc(ranked.doc).map(|packed| {
             let (lat, lon) = crate::schema::unpack_point(packed);
             GeoPoint { lat, lon }
         });
         Ok(match near {
             Some(from) => points.min_by(|a, b| from.distance_km(*a).total_cmp(&from.distance_km(*b))),
-            None => points.into_iter().next(),
+            None => points.next(),
         })
     }
 

@@ -23,14 +23,12 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/static/logo", get(logo)).route("/static/{name}", get(file))
 }
 
-/// FNV-1a, enough to tell versions of a file apart.
+/// FNV-1a of the content, enough to tell versions of a file apart.
 fn fingerprint(content: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in content.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(content.as_bytes());
+    format!("{:08x}", hasher.finish() >> 32)
 }
 
 fn hrefs() -> &'static Vec<(&'static str, String)> {

@@ -12,6 +12,7 @@ mod routes;
 pub mod search_log;
 mod slug;
 mod view;
+mod xml;
 
 use axum::Router;
 use std::net::SocketAddr;

@@ -28,6 +28,7 @@ mod tiles;
 
 pub use tiles::{check_tile_url, render_tile_map};
 
+use crate::xml::push_escaped;
 use boundaries::{Bbox, Boundaries, LonLat, Shape};
 use frame::{Frame, Rect, WIDTH};
 use path::{PathWriter, write_number};
@@ -72,6 +73,16 @@ pub struct MapRequest<'a> {
 pub fn preload() {
     Boundaries::builtin();
     geo::builtin();
+}
+
+/// The map a deployment shows: tiles when it configured a tile server, else the SVG
+/// map — also when the area is too large for tiles. `None` when there is nothing to draw.
+pub fn render(request: &MapRequest, config: &crate::WebConfig) -> Option<String> {
+    config
+        .tile_url
+        .as_deref()
+        .and_then(|url| render_tile_map(request, url, &config.tile_attribution))
+        .or_else(|| render_svg(request))
 }
 
 /// Inline SVG markup (an `<svg>` element, no XML prolog) or None when there is nothing to draw (no pins, no you, no municipalities).
@@ -356,32 +367,14 @@ fn write_position(out: &mut String, (x, y): (f64, f64)) {
 /// A deterministic id prefix: FNV-1a of the title and the pins, so equal maps get
 /// equal markup and different maps on one page get different ids.
 fn element_id(request: &MapRequest) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &byte in bytes {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    feed(request.title.as_bytes());
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(request.title.as_bytes());
     for pin in request.pins {
-        feed(&pin.number.to_le_bytes());
-        feed(&pin.point.lat.to_le_bytes());
-        feed(&pin.point.lon.to_le_bytes());
+        hasher.write(&pin.number.to_le_bytes());
+        hasher.write(&pin.point.lat.to_le_bytes());
+        hasher.write(&pin.point.lon.to_le_bytes());
     }
+    let hash = hasher.finish();
     format!("wm{:08x}", (hash >> 32) as u32 ^ hash as u32)
-}
-
-/// Appends text with the five XML special characters escaped, for element content
-/// and attribute values alike.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }

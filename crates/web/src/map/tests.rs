@@ -1,20 +1,19 @@
 use super::*;
-use std::time::Instant;
 
-fn place(name: &str) -> GeoPoint {
+pub(super) fn place(name: &str) -> GeoPoint {
     geo::builtin().place(name).unwrap_or_else(|| panic!("{name} is in places.csv")).point
 }
 
-fn pin(number: u32, point: GeoPoint, label: &str) -> Pin {
+pub(super) fn pin(number: u32, point: GeoPoint, label: &str) -> Pin {
     Pin { number, point, label: label.to_owned() }
 }
 
-fn request<'a>(municipalities: &'a [&'a str], pins: &'a [Pin], you: Option<GeoPoint>) -> MapRequest<'a> {
+pub(super) fn request<'a>(municipalities: &'a [&'a str], pins: &'a [Pin], you: Option<GeoPoint>) -> MapRequest<'a> {
     MapRequest { title: "Kaart met resultaten in Teylingen", municipalities, pins, you, you_label: "Uw postcode" }
 }
 
 /// Three pins, one in each village of Teylingen.
-fn village_pins() -> Vec<Pin> {
+pub(super) fn village_pins() -> Vec<Pin> {
     vec![
         pin(1, place("Sassenheim"), "Buurtteam Sassenheim"),
         pin(2, place("Voorhout"), "Bibliotheek Voorhout"),
@@ -23,7 +22,7 @@ fn village_pins() -> Vec<Pin> {
 }
 
 /// Twenty pins spread deterministically over Teylingen, as on a full result page.
-fn twenty_pins() -> Vec<Pin> {
+pub(super) fn twenty_pins() -> Vec<Pin> {
     let villages = [place("Sassenheim"), place("Voorhout"), place("Warmond")];
     (1..=20)
         .map(|n| {
@@ -224,26 +223,4 @@ fn the_style_uses_the_colour_constants() {
     for colour in [WATER, LAND, SELECTED, LABEL, PIN, PIN_TEXT, YOU] {
         assert!(STYLE.contains(colour), "{colour}");
     }
-}
-
-/// `cargo test -p wegwijs-web --release --lib map::tests::timing -- --ignored --nocapture`
-/// also writes the map to the temp directory, to look at.
-#[test]
-#[ignore = "timing; run in release"]
-fn timing_of_a_teylingen_map_with_twenty_pins() {
-    let start = Instant::now();
-    preload();
-    println!("preload: {:?}", start.elapsed());
-    let pins = twenty_pins();
-    let map = request(&["GM1525"], &pins, Some(place("Sassenheim")));
-    let svg = render_svg(&map).unwrap();
-    let runs = 2000;
-    let start = Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(render_svg(std::hint::black_box(&map)));
-    }
-    println!("render_svg: {:?} per map, {} bytes", start.elapsed() / runs, svg.len());
-    let path = std::env::temp_dir().join("map-teylingen.svg");
-    std::fs::write(&path, &svg).unwrap();
-    println!("written to {}", path.display());
 }

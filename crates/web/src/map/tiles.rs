@@ -14,9 +14,9 @@
 use super::boundaries::{Bbox, Boundaries, LonLat};
 use super::frame::{Frame, Rect, WIDTH};
 use super::{
-    MapRequest, STYLE, content_bbox, element_id, lay_out_pins, lon_lat, push_escaped, selected_shapes, write_pins,
-    write_you,
+    MapRequest, STYLE, content_bbox, element_id, lay_out_pins, lon_lat, selected_shapes, write_pins, write_you,
 };
+use crate::xml::push_escaped;
 use std::f64::consts::PI;
 use std::fmt::Write;
 
@@ -226,30 +226,10 @@ fn write_percent(out: &mut String, value: f64) {
 mod tests {
     use super::*;
     use crate::map::Pin;
+    use crate::map::tests::{pin, place, request, twenty_pins, village_pins};
     use wegwijs_domain::GeoPoint;
-    use wegwijs_domain::geo;
 
     const URL: &str = "https://tile.example.org/{z}/{x}/{y}.png";
-
-    fn place(name: &str) -> GeoPoint {
-        geo::builtin().place(name).unwrap_or_else(|| panic!("{name} is in places.csv")).point
-    }
-
-    fn pin(number: u32, point: GeoPoint, label: &str) -> Pin {
-        Pin { number, point, label: label.to_owned() }
-    }
-
-    fn request<'a>(municipalities: &'a [&'a str], pins: &'a [Pin], you: Option<GeoPoint>) -> MapRequest<'a> {
-        MapRequest { title: "Kaart met resultaten in Teylingen", municipalities, pins, you, you_label: "Uw postcode" }
-    }
-
-    fn village_pins() -> Vec<Pin> {
-        vec![
-            pin(1, place("Sassenheim"), "Buurtteam Sassenheim"),
-            pin(2, place("Voorhout"), "Bibliotheek Voorhout"),
-            pin(3, place("Warmond"), "Dorpshuis Warmond"),
-        ]
-    }
 
     /// The view a request gets, as `render_tile_map` computes it.
     fn view_of(request: &MapRequest) -> View {
@@ -310,16 +290,7 @@ mod tests {
 
     #[test]
     fn every_pin_and_the_searcher_lie_inside_the_view_box() {
-        let villages = [place("Sassenheim"), place("Voorhout"), place("Warmond")];
-        let mut pins: Vec<Pin> = (1..=20)
-            .map(|n| {
-                let base = villages[n as usize % 3];
-                let step = f64::from(n);
-                let point = GeoPoint::new(base.lat + (step * 0.7).sin() * 0.006, base.lon + (step * 1.3).cos() * 0.009)
-                    .unwrap();
-                pin(n, point, &format!("Dienst {n}"))
-            })
-            .collect();
+        let mut pins: Vec<Pin> = twenty_pins();
         pins.push(pin(21, place("Lisse"), "Verder weg"));
         let map = request(&["GM1525"], &pins, Some(place("Noordwijkerhout")));
         let html = render_tile_map(&map, URL, "© test").unwrap();

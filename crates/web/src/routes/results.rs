@@ -285,14 +285,7 @@ fn map(state: &AppState, locale: Locale, results: &SearchResults, items: &[Resul
         you: results.near.as_ref().map(|n| n.point),
         you_label: locale.t("map.you"),
     };
-    // Tiles only when the deployment configured a tile server; the SVG map otherwise,
-    // and also for an area too large for the tile map.
-    state
-        .config
-        .tile_url
-        .as_deref()
-        .and_then(|url| crate::map::render_tile_map(&request, url, &state.config.tile_attribution))
-        .or_else(|| crate::map::render_svg(&request))
+    crate::map::render(&request, &state.config)
 }
 
 /// Words and themes to try when a search found nothing.

@@ -4,6 +4,7 @@
 
 use crate::page::PageContext;
 use crate::slug::slug_of;
+use crate::xml::escaped as escape;
 use crate::{AppError, AppState};
 use axum::Router;
 use axum::extract::{Path, State};
@@ -71,10 +72,6 @@ fn url_entry(body: &mut String, origin: &str, path: &str, lastmod: Option<&Recor
         let _ = write!(body, "<lastmod>{}</lastmod>", at.format("%Y-%m-%d"));
     }
     body.push_str("</url>\n");
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 async fn part(State(state): State<AppState>, Path(name): Path<String>, ctx: PageContext) -> Result<Response, AppError> {

@@ -172,7 +172,7 @@ impl ServicePage {
                 .iter()
                 .map(|cost| match (cost.amount_cents, &cost.amount_description) {
                     (_, Some(text)) => format!("{}: {text}", cost.option),
-                    (Some(cents), None) => format!("{}: € {},{:02}", cost.option, cents / 100, cents % 100),
+                    (Some(cents), None) => format!("{}: {}", cost.option, super::format::euros(u64::from(cents))),
                     (None, None) => cost.option.clone(),
                 })
                 .chain(service.fees_description.clone())

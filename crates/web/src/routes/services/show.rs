@@ -87,12 +87,7 @@ fn map(locale: crate::Locale, config: &crate::WebConfig, service: &Service, loca
         you: None,
         you_label: locale.t("map.you"),
     };
-    // Tiles only when the deployment configured a tile server (see `routes::results`).
-    config
-        .tile_url
-        .as_deref()
-        .and_then(|url| crate::map::render_tile_map(&request, url, &config.tile_attribution))
-        .or_else(|| crate::map::render_svg(&request))
+    crate::map::render(&request, config)
 }
 
 /// schema.org data: the service as a `Service` offered by its organisation, at its places.
