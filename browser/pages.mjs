@@ -20,6 +20,8 @@ export const pages = [
   { name: 'theme', path: '/themas/geld-en-schulden', status: 200 },
   { name: 'theme-en', path: '/themas/geld-en-schulden?lang=en', status: 200 },
   { name: 'my-list-empty', path: '/mijn-lijst', status: 200 },
+  { name: 'api', path: '/api', status: 200 },
+  { name: 'api-en', path: '/api?lang=en', status: 200 },
   { name: 'not-found', path: '/diensten/00000000-0000-0000-0000-000000000000', status: 404 },
   { name: 'not-found-en', path: '/diensten/00000000-0000-0000-0000-000000000000?lang=en', status: 404 },
 ];

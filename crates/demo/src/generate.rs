@@ -211,6 +211,7 @@ impl Generator {
             phones,
             contacts: Vec::new(),
             meta: meta::meta(rng, self.now),
+            hsds_extra: Default::default(),
         });
     }
 
@@ -288,6 +289,7 @@ impl Generator {
             phones: Vec::new(),
             opening_hours,
             meta: meta::meta(rng, self.now),
+            hsds_extra: Default::default(),
         }
     }
 }

@@ -221,6 +221,7 @@ pub fn build(
         locations,
         professional_notes,
         meta: meta::meta(rng, now),
+        hsds_extra: Default::default(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod contact;
 mod dutch;
+mod hsds_extra;
 mod location;
 mod organisation;
 mod provenance;
@@ -15,6 +16,7 @@ mod taxonomy;
 
 pub use contact::{Contact, Language, Phone, PhoneKind};
 pub use dutch::{Eligibility, FundingScheme, Referral, ReferralRoute, TargetGroup};
+pub use hsds_extra::HsdsExtra;
 pub use location::{Address, GeoPoint, InvalidPoint, Location, LocationKind};
 pub use organisation::{Organisation, OrganisationKind};
 pub use provenance::{RecordMeta, Source, Verification, VerifiedBy};

@@ -3,9 +3,28 @@
 
 use std::fmt;
 
+/// Where a record was read: a file of a tabular import and its 1-based line (the line
+/// a CSV record starts on, counting the header as line 1). JSON files report records by
+/// index instead, so they have no place.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// File name inside the package or folder, e.g. `services.csv`.
+    pub file: String,
+    /// 1-based line number.
+    pub line: u64,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}", self.file, self.line)
+    }
+}
+
 /// One problem in one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordProblem {
+    /// File and line, for tabular imports.
+    pub place: Option<Place>,
     /// The record: `services[12] (id "7f3a0c5e-…", "Maatjesproject")`.
     pub record: String,
     /// Path of the field inside the record, e.g.
@@ -17,6 +36,9 @@ pub struct RecordProblem {
 
 impl fmt::Display for RecordProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(place) = &self.place {
+            write!(f, "{place}: ")?;
+        }
         if self.field.is_empty() && self.message.is_empty() {
             write!(f, "{}", self.record)
         } else if self.field.is_empty() {
@@ -45,9 +67,14 @@ pub enum ImportError {
     #[error("the file could not be read: {0}")]
     Read(#[source] std::io::Error),
     /// Records have problems; all of them (up to [`crate::MAX_PROBLEMS`]) are listed.
+    /// The text shows the first [`SHOWN_PROBLEMS`]; the list holds them all, for a report.
     #[error("{}", list(.0))]
     Invalid(Vec<RecordProblem>),
 }
+
+/// How many problems the error's text shows; a terminal full of the same mistake helps
+/// nobody, the full list goes to a report file.
+pub const SHOWN_PROBLEMS: usize = 50;
 
 fn list(problems: &[RecordProblem]) -> String {
     let mut text = match problems.len() {
@@ -57,9 +84,12 @@ fn list(problems: &[RecordProblem]) -> String {
         }
         n => format!("{n} problems in the file:"),
     };
-    for problem in problems {
+    for problem in problems.iter().take(SHOWN_PROBLEMS) {
         text.push_str("\n- ");
         text.push_str(&problem.to_string());
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        text.push_str(&format!("\n- … and {} more (write them all with --report)", problems.len() - SHOWN_PROBLEMS));
     }
     text
 }

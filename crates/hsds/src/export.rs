@@ -1,25 +1,32 @@
-//! Export: our aggregates as HSDS 3.0 fully nested service objects.
+//! Export: our aggregates as HSDS 3.0 fully nested service objects (and organisations,
+//! locations and taxonomies on their own), with the Dutch profile's fields and what an
+//! import kept ([`crate::overlay`]).
 //!
 //! Exports must be comparable byte for byte, so everything here is deterministic:
-//! lists keep the aggregate's order (opening hours are sorted by the domain), and ids
-//! HSDS requires but our domain lacks are derived from the owner's id.
+//! lists keep the aggregate's order (opening hours are sorted by the domain), ids
+//! HSDS requires but our domain lacks are derived from the owner's id, and objects are
+//! written with sorted keys.
 
 mod common;
 mod file;
 mod location;
 mod service;
+mod taxonomy;
 
 use std::collections::BTreeMap;
 use wegwijs_domain::{Id, Taxonomy, TaxonomyTerm};
 
 pub use file::HsdsFileWriter;
+pub(crate) use location::organisation_value;
+pub use location::{location_to_hsds, organisation_to_hsds};
 pub use service::service_to_hsds;
+pub use taxonomy::{taxonomy_to_hsds, term_to_hsds};
 
 /// What an export may contain.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Include `professional_notes` (as `x_wegwijs.professional_notes`). Only for
-    /// exports to logged-in professionals or backups: public feeds must never set it.
+    /// Include the service's `professional_notes`. Only for exports to logged-in
+    /// professionals or backups: public feeds must never set it.
     pub include_professional: bool,
 }
 

@@ -110,6 +110,7 @@ impl Data {
                 phones: vec![],
                 contacts: vec![],
                 meta: meta.clone(),
+                hsds_extra: Default::default(),
             })
             .collect();
         let locations: Vec<Location> = (0..locations)
@@ -131,6 +132,7 @@ impl Data {
                 phones: vec![],
                 opening_hours: Default::default(),
                 meta: meta.clone(),
+                hsds_extra: Default::default(),
             })
             .collect();
         let services = (0..services)
@@ -169,6 +171,7 @@ impl Data {
                     .collect(),
                 professional_notes: None,
                 meta: meta.clone(),
+                hsds_extra: Default::default(),
             })
             .collect();
         Self { taxonomies: vec![taxonomy], terms, organisations, locations, services }

@@ -20,6 +20,7 @@ mod change_log;
 mod connect;
 mod error;
 mod error_report;
+mod hsds_query;
 mod location;
 mod organisation;
 mod record;
@@ -32,6 +33,7 @@ pub use change_log::{Change, ChangeOp};
 pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};
 pub use error_report::{ErrorReport, NewErrorReport, PageLanguage, ReportStatus};
+pub use hsds_query::{NameSearch, ServiceAtLocationLink, ServiceFilter, ServiceStamp, TermFilter, is_public_service};
 pub use search_log::{LoggedSearch, QueryTotal};
 pub use tx::{WriteTx, Written};
 

@@ -122,6 +122,13 @@ impl Store {
         from_rows(EntityKind::Service, &rows)
     }
 
+    /// The services with these ids, in the order of `ids`; unknown ids are skipped and
+    /// repeated ids give one record.
+    pub async fn services_by_ids(&self, ids: &[Id]) -> Result<Vec<Service>> {
+        let found: Vec<Service> = crate::organisation::by_ids(self, "service", EntityKind::Service, ids).await?;
+        Ok(crate::record::in_order_of(ids, found, |s| &s.id))
+    }
+
     /// Number of services.
     pub async fn service_count(&self) -> Result<u64> {
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM service").fetch_one(&self.pool).await?;

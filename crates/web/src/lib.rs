@@ -1,12 +1,13 @@
 //! The Wegwijs website and HTTP APIs: public pages rendered on the server, a health
-//! endpoint, and (later) portals and the HSDS API. Reads go to the store; nothing here
-//! writes around it.
+//! endpoint, the open HSDS 3.0 and search APIs with their OpenAPI document, and (later)
+//! portals. Reads go to the store; nothing here writes around it.
 
 mod assets;
 mod config;
 mod error;
 mod i18n;
 pub mod map;
+mod openapi;
 mod page;
 mod routes;
 pub mod search_log;
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
     let request_id = axum::http::HeaderName::from_static("x-request-id");
     Router::new()
         .merge(routes::router())
+        .merge(api_router())
         .merge(assets::router())
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
@@ -62,6 +64,29 @@ pub fn router(state: AppState) -> Router {
         // The fastest level: a 170 KB page becomes 54 KB instead of 45 KB, in 2 ms
         // instead of 12 ms (measured for `wegwijs bench pages`, see BENCHMARKS.md).
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
+}
+
+/// The machine APIs under `/api/`: open to every origin (read-only, no cookies, so any
+/// site or app may call them from a browser), and cacheable for a minute.
+fn api_router() -> Router<AppState> {
+    let (api, _) = routes::api().split_for_parts();
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::Any)
+        .allow_methods([axum::http::Method::GET, axum::http::Method::HEAD])
+        .allow_headers(tower_http::cors::Any)
+        .max_age(std::time::Duration::from_secs(86_400));
+    api.layer(axum::middleware::map_response(cache_for_a_minute)).layer(cors)
+}
+
+/// `Cache-Control` for successful API answers: data changes through the day, so a
+/// minute spares the server repeated calls without serving stale data for long.
+async fn cache_for_a_minute(mut response: axum::response::Response) -> axum::response::Response {
+    if response.status().is_success() {
+        response
+            .headers_mut()
+            .insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("public, max-age=60"));
+    }
+    response
 }
 
 /// Serves the application on `listener` until `shutdown` completes; requests in flight

@@ -1,8 +1,10 @@
 //! All routes, one module per resource; each exposes `router()`.
 
+mod api_docs;
 mod compare;
 mod health;
 mod home;
+mod hsds;
 mod my_list;
 mod organisations;
 mod report;
@@ -15,16 +17,18 @@ mod themes;
 use crate::{AppError, AppState};
 use axum::Router;
 use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-/// The merged router of every resource.
+/// The merged router of every page and of `/health`; the APIs are in [`api`].
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/zoeken", get(results::search_page))
         .route("/themas", get(themes::index))
         .route("/themas/{code}", get(themes::show))
+        .route("/api", get(api_docs::show_api_page))
         .merge(health::router())
-        .merge(search::router())
         .merge(services::router())
         .merge(organisations::router())
         .merge(compare::router())
@@ -33,13 +37,20 @@ pub fn router() -> Router<AppState> {
         .merge(seo::router())
 }
 
-/// The service a public page is about: it must exist and be running. A malformed id
-/// cannot name a service, so it is "not found" rather than a bad request; a service that
-/// stopped is "not found (any more)" as well.
+/// Every machine API under `/api/`, each route with its OpenAPI description: routes and
+/// document come from this one builder (see `crate::openapi`).
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(hsds::router()).merge(search::router()).routes(routes!(api_docs::show_openapi))
+}
+
+/// The service a public page is about: it must exist and be public (the store's
+/// `is_public_service`, which the API follows too). A malformed id cannot name a
+/// service, so it is "not found" rather than a bad request; a service that stopped is
+/// "not found (any more)" as well.
 pub async fn public_service(state: &AppState, raw_id: &str) -> Result<wegwijs_domain::Service, AppError> {
     let id = wegwijs_domain::Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
     let service = state.store.service(&id).await?.ok_or(AppError::NotFound)?;
-    if service.status == wegwijs_domain::ServiceStatus::Active { Ok(service) } else { Err(AppError::NotFound) }
+    if wegwijs_store::is_public_service(&service) { Ok(service) } else { Err(AppError::NotFound) }
 }
 
 /// Text as a query-string value (`geld zorgen` → `geld+zorgen`).

@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod helpers;
+mod open_data;
 mod round_trip;
 mod search;
 mod serve;

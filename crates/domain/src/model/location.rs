@@ -1,6 +1,6 @@
 //! Places where help is given.
 
-use super::{Phone, RecordMeta};
+use super::{HsdsExtra, Phone, RecordMeta};
 use crate::schedule::OpeningHours;
 use crate::values::{Id, Name, PostalCode};
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,9 @@ pub struct Location {
     pub opening_hours: OpeningHours,
     /// Created/updated/verified/source.
     pub meta: RecordMeta,
+    /// HSDS fields from an import that Wegwijs has no place for; given back on export.
+    #[serde(default, skip_serializing_if = "HsdsExtra::is_empty")]
+    pub hsds_extra: HsdsExtra,
 }
 
 /// HSDS `location_type`.

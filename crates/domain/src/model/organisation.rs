@@ -1,6 +1,6 @@
 //! Organisations that offer services.
 
-use super::{Contact, Phone, RecordMeta};
+use super::{Contact, HsdsExtra, Phone, RecordMeta};
 use crate::values::{EmailAddress, Id, Name, WebUrl};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,9 @@ pub struct Organisation {
     pub contacts: Vec<Contact>,
     /// Created/updated/verified/source.
     pub meta: RecordMeta,
+    /// HSDS fields from an import that Wegwijs has no place for; given back on export.
+    #[serde(default, skip_serializing_if = "HsdsExtra::is_empty")]
+    pub hsds_extra: HsdsExtra,
 }
 
 /// The kind of organisation, which residents use to judge who they deal with.

@@ -1,6 +1,6 @@
 //! Services: the help a resident is looking for.
 
-use super::{Contact, Eligibility, FundingScheme, Language, Phone, RecordMeta, Referral};
+use super::{Contact, Eligibility, FundingScheme, HsdsExtra, Language, Phone, RecordMeta, Referral};
 use crate::schedule::OpeningHours;
 use crate::values::{EmailAddress, Id, Name, WebUrl};
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,9 @@ pub struct Service {
     pub professional_notes: Option<String>,
     /// Created/updated/verified/source.
     pub meta: RecordMeta,
+    /// HSDS fields from an import that Wegwijs has no place for; given back on export.
+    #[serde(default, skip_serializing_if = "HsdsExtra::is_empty")]
+    pub hsds_extra: HsdsExtra,
 }
 
 /// HSDS service status.

@@ -2,10 +2,10 @@
 //! opening hours and record bookkeeping.
 
 use super::derived_id;
-use crate::wire::{WireContact, WirePhone, WireSchedule, XException, XHours, XRecord, XSource, XVerification};
+use crate::wire::{WireContact, WireException, WireHours, WirePhone, WireSchedule, WireSource};
 use chrono::{DateTime, SecondsFormat, Utc, Weekday};
 use wegwijs_domain::schedule::{ExceptionHours, OpeningHours};
-use wegwijs_domain::{Contact, Id, Phone, RecordMeta, Source, Verification};
+use wegwijs_domain::{Contact, Id, Phone, RecordMeta, Source};
 
 pub(crate) fn phones(phones: &[Phone]) -> Vec<WirePhone> {
     phones
@@ -51,14 +51,16 @@ pub(crate) fn schedules(owner: &Id, hours: &OpeningHours) -> Vec<WireSchedule> {
                     period.opens.display_dutch(),
                     period.closes.display_dutch()
                 )),
+                ..WireSchedule::default()
             }
         })
         .collect()
 }
 
-/// What the opening hours say beyond the weekly schedules; `None` when nothing.
-pub(crate) fn hours_extras(hours: &OpeningHours) -> Option<XHours> {
-    let exceptions: Vec<XException> = hours
+/// The profile's `opening_hours`: what the hours say beyond the weekly schedules;
+/// `None` when nothing.
+pub(crate) fn opening_hours(hours: &OpeningHours) -> Option<WireHours> {
+    let exceptions: Vec<WireException> = hours
         .exceptions()
         .iter()
         .map(|exception| {
@@ -66,7 +68,7 @@ pub(crate) fn hours_extras(hours: &OpeningHours) -> Option<XHours> {
                 ExceptionHours::Closed => (true, None, None),
                 ExceptionHours::Open { opens, closes } => (false, Some(opens.to_string()), Some(closes.to_string())),
             };
-            XException {
+            WireException {
                 date: Some(exception.date.to_string()),
                 closed: Some(closed),
                 opens,
@@ -79,30 +81,34 @@ pub(crate) fn hours_extras(hours: &OpeningHours) -> Option<XHours> {
     if exceptions.is_empty() && !closed && hours.notes().is_none() {
         return None;
     }
-    Some(XHours { exceptions, closed_on_public_holidays: Some(closed), notes: hours.notes().map(str::to_owned) })
+    Some(WireHours { exceptions, closed_on_public_holidays: Some(closed), notes: hours.notes().map(str::to_owned) })
 }
 
 pub(crate) fn time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-pub(crate) fn verification(verification: Option<&Verification>) -> Option<XVerification> {
-    verification.map(|v| XVerification { at: Some(time(v.at)), by: Some(v.by.as_str().to_owned()) })
+/// The profile's bookkeeping fields, as every record carries them.
+pub(crate) struct Bookkeeping {
+    pub(crate) created: Option<String>,
+    pub(crate) updated: Option<String>,
+    pub(crate) verified_at: Option<String>,
+    pub(crate) verified_by: Option<String>,
+    pub(crate) source: Option<WireSource>,
 }
 
-pub(crate) fn source(source: &Source) -> XSource {
-    XSource { name: Some(source.name.clone()), reference: source.reference.clone() }
-}
-
-/// `x_wegwijs` for an organisation or location.
-pub(crate) fn record(meta: &RecordMeta, hours: Option<&OpeningHours>) -> XRecord {
-    XRecord {
+pub(crate) fn bookkeeping(meta: &RecordMeta) -> Bookkeeping {
+    Bookkeeping {
         created: Some(time(meta.created)),
         updated: Some(time(meta.updated)),
-        verification: verification(meta.verification.as_ref()),
+        verified_at: meta.verification.as_ref().map(|v| time(v.at)),
+        verified_by: meta.verification.as_ref().map(|v| v.by.as_str().to_owned()),
         source: Some(source(&meta.source)),
-        opening_hours: hours.and_then(hours_extras),
     }
+}
+
+fn source(source: &Source) -> WireSource {
+    WireSource { name: Some(source.name.clone()), reference: source.reference.clone() }
 }
 
 pub(crate) fn byday(day: Weekday) -> &'static str {

@@ -1,11 +1,43 @@
-//! Export of organisations and locations, as they are nested inside a service.
+//! Export of organisations and locations, on their own or nested inside a service.
 
-use super::common::{contacts, phones, record, schedules};
+use super::common::{Bookkeeping, bookkeeping, contacts, opening_hours, phones, schedules};
 use super::derived_id;
+use crate::overlay::apply_extra;
 use crate::wire::{WireAccessibility, WireAddress, WireLocation, WireOrganization};
-use wegwijs_domain::{Location, LocationKind, Organisation};
+use serde_json::{Number, Value};
+use wegwijs_domain::{Location, LocationKind, Organisation, OrganisationKind};
+
+/// An organisation as an HSDS 3.0 `organization` object, with the locations from
+/// `locations` that belong to it (`organisation_id`) nested in `locations`, and the
+/// HSDS fields it was imported with given back.
+pub fn organisation_to_hsds(org: &Organisation, locations: &[Location]) -> Value {
+    let mut value = organisation_value(org);
+    let own: Vec<Value> =
+        locations.iter().filter(|l| l.organisation_id.as_ref() == Some(&org.id)).map(location_to_hsds).collect();
+    if let (Value::Object(object), false) = (&mut value, own.is_empty()) {
+        object.insert("locations".to_owned(), Value::Array(own));
+    }
+    value
+}
+
+/// A location as an HSDS 3.0 `location` object, with the HSDS fields it was imported
+/// with given back.
+pub fn location_to_hsds(loc: &Location) -> Value {
+    let mut value = serde_json::to_value(location(loc)).expect("HSDS wire structs always serialise");
+    apply_extra(&loc.hsds_extra, &mut value);
+    value
+}
+
+/// The organisation as nested in a service: without its locations, which the service
+/// nests where it is given.
+pub(crate) fn organisation_value(org: &Organisation) -> Value {
+    let mut value = serde_json::to_value(organisation(org)).expect("HSDS wire structs always serialise");
+    apply_extra(&org.hsds_extra, &mut value);
+    value
+}
 
 pub(crate) fn organisation(org: &Organisation) -> WireOrganization {
+    let Bookkeeping { created, updated, verified_at, verified_by, source } = bookkeeping(&org.meta);
     WireOrganization {
         id: Some(org.id.to_string()),
         name: Some(org.name.to_string()),
@@ -13,11 +45,17 @@ pub(crate) fn organisation(org: &Organisation) -> WireOrganization {
         description: Some(org.description.clone()),
         email: org.email.as_ref().map(ToString::to_string),
         website: org.website.as_ref().map(ToString::to_string),
-        legal_status: Some(org.kind.code().to_owned()),
+        // `overig` says only that the form is unknown: leave the field to the text an
+        // import may have kept ("Limited Company").
+        legal_status: (org.kind != OrganisationKind::Overig).then(|| org.kind.code().to_owned()),
         phones: phones(&org.phones),
         contacts: contacts(&org.contacts),
-        services: Vec::new(),
-        x_wegwijs: Some(record(&org.meta, None)),
+        created,
+        updated,
+        verified_at,
+        verified_by,
+        source,
+        ..WireOrganization::default()
     }
 }
 
@@ -39,15 +77,20 @@ pub(crate) fn location(loc: &Location) -> WireLocation {
             address_type: Some(if loc.kind == LocationKind::Postal { "postal" } else { "physical" }.to_owned()),
         })
         .collect();
+    // One HSDS accessibility object per line, as the import joined them.
     let accessibility = loc
         .accessibility
         .iter()
-        .map(|description| WireAccessibility {
-            id: Some(derived_id("accessibility", &loc.id, "0")),
+        .flat_map(|text| text.lines())
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .map(|(i, description)| WireAccessibility {
+            id: Some(derived_id("accessibility", &loc.id, &i.to_string())),
             location_id: Some(id.clone()),
-            description: Some(description.clone()),
+            description: Some(description.to_owned()),
         })
         .collect();
+    let Bookkeeping { created, updated, verified_at, verified_by, source } = bookkeeping(&loc.meta);
     WireLocation {
         id: Some(id.clone()),
         location_type: Some(loc.kind.as_hsds().to_owned()),
@@ -55,12 +98,18 @@ pub(crate) fn location(loc: &Location) -> WireLocation {
         name: Some(loc.name.to_string()),
         description: loc.description.clone(),
         transportation: loc.transportation.clone(),
-        latitude: loc.point.map(|p| p.lat),
-        longitude: loc.point.map(|p| p.lon),
+        latitude: loc.point.and_then(|p| Number::from_f64(p.lat)),
+        longitude: loc.point.and_then(|p| Number::from_f64(p.lon)),
         addresses,
         accessibility,
         phones: phones(&loc.phones),
         schedules: schedules(&loc.id, &loc.opening_hours),
-        x_wegwijs: Some(record(&loc.meta, Some(&loc.opening_hours))),
+        created,
+        updated,
+        verified_at,
+        verified_by,
+        source,
+        opening_hours: opening_hours(&loc.opening_hours),
+        ..WireLocation::default()
     }
 }

@@ -1,16 +1,20 @@
 //! Export of one service with everything nested in it.
 
-use super::common::{contacts, hours_extras, phones, schedules, source, time, verification};
-use super::location::{location, organisation};
+use super::common::{Bookkeeping, bookkeeping, contacts, opening_hours, phones, schedules, time};
+use super::location::{location_to_hsds, organisation_value};
+use super::taxonomy::wire_term;
 use super::{ExportOptions, TermLookup, derived_id};
+use crate::overlay::apply_extra;
 use crate::wire::{
-    HsdsService, WireAttribute, WireCostOption, WireFunding, WireLanguage, WireServiceArea, WireServiceAtLocation,
-    WireTaxonomy, WireTaxonomyTerm, XReferral, XService,
+    HsdsService, WireAttribute, WireCostOption, WireEligibility, WireFunding, WireLanguage, WireReferral,
+    WireServiceArea, WireServiceAtLocation, funding_text,
 };
-use serde_json::Number;
-use wegwijs_domain::{Location, Organisation, Service};
+use serde_json::{Number, Value};
+use wegwijs_domain::{Location, Organisation, ReferralRoute, Service};
 
-/// A service as a fully nested HSDS 3.0 service object.
+/// A service as a fully nested HSDS 3.0 service object, with the Dutch profile's
+/// fields and the HSDS fields the service, its organisation and its locations were
+/// imported with.
 ///
 /// `organisation` is the service's organisation; `locations` must hold the locations
 /// its `service_at_locations` point to (others are ignored, missing ones are exported
@@ -21,33 +25,31 @@ pub fn service_to_hsds(
     locations: &[Location],
     terms: &TermLookup,
     options: ExportOptions,
-) -> serde_json::Value {
-    serde_json::to_value(wire_service(service, organisation_record, locations, terms, options))
-        .expect("HSDS wire structs always serialise")
+) -> Value {
+    let mut value =
+        serde_json::to_value(wire_service(service, terms, options)).expect("HSDS wire structs always serialise");
+    apply_extra(&service.hsds_extra, &mut value);
+    let Value::Object(object) = &mut value else { unreachable!("a service serialises to an object") };
+    object.insert("organization".to_owned(), organisation_value(organisation_record));
+    if let Some(Value::Array(at_locations)) = object.get_mut("service_at_locations") {
+        for at_location in at_locations.iter_mut() {
+            let id = at_location.get("location_id").and_then(Value::as_str).unwrap_or_default();
+            if let (Some(found), Value::Object(sal)) =
+                (locations.iter().find(|l| l.id.as_str() == id), &mut *at_location)
+            {
+                sal.insert("location".to_owned(), location_to_hsds(found));
+            }
+        }
+    }
+    value
 }
 
-/// The typed wire form of [`service_to_hsds`].
-pub(crate) fn wire_service(
-    service: &Service,
-    organisation_record: &Organisation,
-    locations: &[Location],
-    terms: &TermLookup,
-    options: ExportOptions,
-) -> HsdsService {
+/// The service's own fields in their wire form; the organisation and the locations
+/// are nested by [`service_to_hsds`].
+fn wire_service(service: &Service, terms: &TermLookup, options: ExportOptions) -> HsdsService {
     let id = service.id.to_string();
-    let x_wegwijs = XService {
-        summary: Some(service.summary.clone()),
-        referral: Some(XReferral {
-            route: Some(service.referral.route.code().to_owned()),
-            how: service.referral.how.clone(),
-        }),
-        target_groups: service.eligibility.target_groups.iter().map(|g| g.code().to_owned()).collect(),
-        professional_notes: service.professional_notes.clone().filter(|_| options.include_professional),
-        created: Some(time(service.meta.created)),
-        verification: verification(service.meta.verification.as_ref()),
-        source: Some(source(&service.meta.source)),
-        opening_hours: hours_extras(&service.opening_hours),
-    };
+    let Bookkeeping { created, verified_at, verified_by, source, .. } = bookkeeping(&service.meta);
+    let target_groups: Vec<String> = service.eligibility.target_groups.iter().map(|g| g.code().to_owned()).collect();
     HsdsService {
         id: Some(id.clone()),
         organization_id: Some(service.organisation_id.to_string()),
@@ -86,8 +88,8 @@ pub(crate) fn wire_service(
                 location_id: Some(sal.location_id.to_string()),
                 description: sal.description.clone(),
                 schedules: schedules(&sal.id, &sal.opening_hours),
-                location: locations.iter().find(|l| l.id == sal.location_id).map(location),
-                x_wegwijs: hours_extras(&sal.opening_hours),
+                opening_hours: opening_hours(&sal.opening_hours),
+                ..WireServiceAtLocation::default()
             })
             .collect(),
         languages: service
@@ -100,13 +102,14 @@ pub(crate) fn wire_service(
                 note: language.note.clone(),
             })
             .collect(),
-        organization: Some(organisation(organisation_record)),
+        organization: None,
         funding: service
             .funding
             .iter()
             .map(|scheme| WireFunding {
                 id: Some(derived_id("funding", &service.id, scheme.code())),
-                source: Some(scheme.code().to_owned()),
+                scheme: Some(scheme.code().to_owned()),
+                source: Some(funding_text(*scheme).to_owned()),
             })
             .collect(),
         cost_options: service
@@ -130,23 +133,22 @@ pub(crate) fn wire_service(
                 link_type: None,
                 link_entity: Some("service".to_owned()),
                 taxonomy_term_id: Some(term_id.to_string()),
-                taxonomy_term: terms.get(term_id).map(|(term, taxonomy)| WireTaxonomyTerm {
-                    id: Some(term.id.to_string()),
-                    code: Some(term.code.clone()),
-                    name: Some(term.name.to_string()),
-                    description: Some(term.description.clone()),
-                    parent_id: term.parent_id.as_ref().map(ToString::to_string),
-                    taxonomy_id: Some(taxonomy.id.to_string()),
-                    taxonomy_detail: Some(WireTaxonomy {
-                        id: Some(taxonomy.id.to_string()),
-                        name: Some(taxonomy.name.to_string()),
-                        description: Some(taxonomy.description.clone()),
-                        uri: taxonomy.uri.clone(),
-                        version: taxonomy.version.clone(),
-                    }),
-                }),
+                taxonomy_term: terms.get(term_id).map(|(term, taxonomy)| wire_term(term, taxonomy)),
             })
             .collect(),
-        x_wegwijs: Some(x_wegwijs),
+        summary: Some(service.summary.clone()),
+        referral: Some(WireReferral {
+            required: Some(service.referral.route != ReferralRoute::None),
+            route: Some(service.referral.route.code().to_owned()),
+            how: service.referral.how.clone(),
+        }),
+        eligibility: (!target_groups.is_empty()).then_some(WireEligibility { target_groups }),
+        verified_at,
+        verified_by,
+        created,
+        source,
+        opening_hours: opening_hours(&service.opening_hours),
+        professional_notes: service.professional_notes.clone().filter(|_| options.include_professional),
+        x_wegwijs: None,
     }
 }

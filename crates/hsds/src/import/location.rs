@@ -1,39 +1,81 @@
-//! Import of the organisation and the locations nested in a service. Each nested copy
-//! is converted on its own; the collector then checks that copies agree.
+//! Import of organisations and locations, nested in a service or read on their own.
+//! Each nested copy is converted on its own; the collector then checks that copies agree.
 
-use super::common::Check;
-use crate::wire::{WireAddress, WireLocation, WireOrganization, XRecord};
+use super::common::{Check, KEPT, MetaFields};
+use crate::wire::{WireAddress, WireLocation, WireOrganization};
+use serde_json::Number;
 use wegwijs_domain::{
-    Address, EmailAddress, GeoPoint, Location, LocationKind, Name, Organisation, OrganisationKind, PostalCode, WebUrl,
+    Address, EmailAddress, GeoPoint, HsdsExtra, Id, Location, LocationKind, Name, Organisation, OrganisationKind,
+    PostalCode, WebUrl,
 };
 
-/// The nested `organization` at `field` (e.g. `organization`).
+/// The organisation at `field` (e.g. `organization`).
 pub(crate) fn organisation(check: &mut Check<'_>, field: &str, wire: &WireOrganization) -> Option<Organisation> {
     let id = check.id(&format!("{field}.id"), &wire.id);
     let name = check
         .required(&format!("{field}.name"), &wire.name)
         .and_then(|raw| check.parse(&format!("{field}.name"), Name::parse(raw)));
     let description = check.required(&format!("{field}.description"), &wire.description).map(str::to_owned);
-    let email = check.optional(&format!("{field}.email"), &wire.email, EmailAddress::parse);
-    let website = check.optional(&format!("{field}.website"), &wire.website, WebUrl::parse);
+    let email = check.lenient(&format!("{field}.email"), &wire.email, EmailAddress::parse);
+    let website = check.lenient(&format!("{field}.website"), &wire.website, WebUrl::parse);
     let phones = check.phones(&format!("{field}.phones"), &wire.phones);
     let contacts = check.contacts(&format!("{field}.contacts"), &wire.contacts);
-    let meta = record_meta(check, field, wire.x_wegwijs.as_ref(), wire.id.as_deref());
+    let prefix = format!("{field}.");
+    let meta = check.meta(MetaFields {
+        prefix: &prefix,
+        created: &wire.created,
+        updated: (&format!("{prefix}updated"), &wire.updated),
+        verified_at: &wire.verified_at,
+        verified_by: &wire.verified_by,
+        source: wire.source.as_ref(),
+        reference: wire.id.as_deref(),
+    });
     Some(Organisation {
         id: id?,
         name: name?,
         alternate_name: wire.alternate_name.clone(),
         description: description?,
         kind: wire.legal_status.as_deref().map_or(OrganisationKind::Overig, OrganisationKind::from_text),
-        email: email.ok()?,
-        website: website.ok()?,
+        email,
+        website,
         phones,
         contacts,
         meta,
+        hsds_extra: HsdsExtra::default(),
     })
 }
 
-/// The nested `location` at `field` (e.g. `service_at_locations[0].location`).
+/// Where in a service or organisation object a location was read, so its extras can
+/// be taken from the same place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Nested {
+    /// `service_at_locations[i].location` of a service.
+    AtLocation(usize),
+    /// `locations[i]` of the organisation.
+    OfOrganisation(usize),
+}
+
+/// The organisation's own `locations` (HSDS: where it operates); a location that names
+/// no organisation belongs to this one.
+pub(crate) fn organisation_locations(
+    check: &mut Check<'_>,
+    field: &str,
+    wire: &WireOrganization,
+    organisation: Option<&Organisation>,
+) -> Vec<(Nested, Location)> {
+    let mut out = Vec::new();
+    for (i, nested) in wire.locations.iter().enumerate() {
+        if let Some(mut converted) = location(check, &format!("{field}.locations[{i}]"), nested) {
+            if converted.organisation_id.is_none() {
+                converted.organisation_id = organisation.map(|org| org.id.clone());
+            }
+            out.push((Nested::OfOrganisation(i), converted));
+        }
+    }
+    out
+}
+
+/// The location at `field` (e.g. `service_at_locations[0].location`).
 pub(crate) fn location(check: &mut Check<'_>, field: &str, wire: &WireLocation) -> Option<Location> {
     let id = check.id(&format!("{field}.id"), &wire.id);
     let kind = check.required(&format!("{field}.location_type"), &wire.location_type).and_then(|raw| {
@@ -50,89 +92,106 @@ pub(crate) fn location(check: &mut Check<'_>, field: &str, wire: &WireLocation) 
             None
         }
     };
-    let organisation_id =
-        check.optional(&format!("{field}.organization_id"), &wire.organization_id, wegwijs_domain::Id::parse);
-    let point = match (wire.latitude, wire.longitude) {
-        (None, None) => Ok(None),
-        (Some(lat), Some(lon)) => {
-            check.parse(&format!("{field}.latitude"), GeoPoint::new(lat, lon)).map(Some).ok_or(())
-        }
-        _ => {
-            check.report(&format!("{field}.latitude"), "latitude and longitude must be given together");
-            Err(())
-        }
-    };
+    let organisation_id = check.optional(&format!("{field}.organization_id"), &wire.organization_id, Id::parse);
+    let point = point(check, field, wire.latitude.as_ref(), wire.longitude.as_ref());
     let address = address(check, field, &wire.addresses);
     let accessibility: Vec<&str> = wire.accessibility.iter().filter_map(|a| a.description.as_deref()).collect();
     let phones = check.phones(&format!("{field}.phones"), &wire.phones);
-    let extras = wire.x_wegwijs.as_ref().and_then(|x| x.opening_hours.as_ref());
     let hours = check.hours(
         &format!("{field}.schedules"),
         &wire.schedules,
-        &format!("{field}.x_wegwijs.opening_hours"),
-        extras,
+        &format!("{field}.opening_hours"),
+        wire.opening_hours.as_ref(),
     );
-    let meta = record_meta(check, field, wire.x_wegwijs.as_ref(), wire.id.as_deref());
+    let prefix = format!("{field}.");
+    let meta = check.meta(MetaFields {
+        prefix: &prefix,
+        created: &wire.created,
+        updated: (&format!("{prefix}updated"), &wire.updated),
+        verified_at: &wire.verified_at,
+        verified_by: &wire.verified_by,
+        source: wire.source.as_ref(),
+        reference: wire.id.as_deref(),
+    });
     Some(Location {
         id: id?,
         organisation_id: organisation_id.ok()?,
         name: name?,
         description: wire.description.clone(),
         kind: kind?,
-        address: address.ok()?,
-        point: point.ok()?,
+        address,
+        point,
         transportation: wire.transportation.clone(),
         accessibility: (!accessibility.is_empty()).then(|| accessibility.join("\n")),
         phones,
         opening_hours: hours?,
         meta,
+        hsds_extra: HsdsExtra::default(),
     })
 }
 
-/// The visiting address: the first physical address, else the first address.
-fn address(check: &mut Check<'_>, field: &str, addresses: &[WireAddress]) -> Result<Option<Address>, ()> {
-    let chosen = addresses
+/// The map point; coordinates that are not one (a latitude of 100, only one of the two)
+/// give none, with a warning.
+fn point(check: &mut Check<'_>, field: &str, lat: Option<&Number>, lon: Option<&Number>) -> Option<GeoPoint> {
+    match (lat.and_then(Number::as_f64), lon.and_then(Number::as_f64)) {
+        (None, None) => None,
+        (Some(lat), Some(lon)) => GeoPoint::new(lat, lon)
+            .map_err(|error| {
+                check.warn(&format!("{field}.latitude"), format!("{error}, so there is no map point; {KEPT}"))
+            })
+            .ok(),
+        _ => {
+            check.warn(
+                &format!("{field}.latitude"),
+                format!("latitude and longitude must be given together, so there is no map point; {KEPT}"),
+            );
+            None
+        }
+    }
+}
+
+/// The visiting address: the first physical address, else the first address. One that
+/// is not Dutch or not complete is left out with a warning; a Dutch one with an
+/// impossible postcode is a problem.
+fn address(check: &mut Check<'_>, field: &str, addresses: &[WireAddress]) -> Option<Address> {
+    let index = addresses
         .iter()
         .position(|a| a.address_type.as_deref().is_none_or(|t| t.eq_ignore_ascii_case("physical")))
-        .or((!addresses.is_empty()).then_some(0));
-    let Some(index) = chosen else { return Ok(None) };
+        .or((!addresses.is_empty()).then_some(0))?;
     let wire = &addresses[index];
     let at = format!("{field}.addresses[{index}]");
     if let Some(country) = wire.country.as_deref().filter(|c| !c.trim().is_empty()) {
         let country = country.trim().to_ascii_uppercase();
         if !matches!(country.as_str(), "NL" | "NLD" | "NEDERLAND" | "THE NETHERLANDS" | "NETHERLANDS") {
-            check.report(
+            check.warn(
                 &format!("{at}.country"),
-                format!("{country:?} is not the Netherlands; Wegwijs holds Dutch addresses only"),
+                format!("{country:?} is not the Netherlands and Wegwijs holds Dutch addresses only; {KEPT}"),
             );
-            return Err(());
+            return None;
         }
     }
-    let street = check.required(&format!("{at}.address_1"), &wire.address_1).map(str::to_owned);
-    let city = check.required(&format!("{at}.city"), &wire.city).map(str::to_owned);
-    let postal_code = check
-        .required(&format!("{at}.postal_code"), &wire.postal_code)
-        .and_then(|raw| check.parse(&format!("{at}.postal_code"), PostalCode::parse(raw)));
+    let text = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let (street, city) = (text(&wire.address_1), text(&wire.city));
+    let postal_code = match wire.postal_code.as_deref().map(PostalCode::parse) {
+        Some(Ok(code)) => Some(code),
+        // A Dutch address with a postcode that cannot be right is a typo to fix at the
+        // source: a resident would be sent to the wrong place.
+        Some(Err(error)) => {
+            check.report(&format!("{at}.postal_code"), error);
+            return None;
+        }
+        None => None,
+    };
     match (street, city, postal_code) {
-        (Some(street), Some(city), Some(postal_code)) => Ok(Some(Address {
+        (Some(street), Some(city), Some(postal_code)) => Some(Address {
             street,
             postal_code,
             city,
             municipality: wire.region.clone().filter(|r| !r.trim().is_empty()),
-        })),
-        _ => Err(()),
+        }),
+        _ => {
+            check.warn(&at, format!("needs address_1, city and postal_code; the address is not used and {KEPT}"));
+            None
+        }
     }
-}
-
-fn record_meta(
-    check: &mut Check<'_>,
-    field: &str,
-    x: Option<&XRecord>,
-    reference: Option<&str>,
-) -> wegwijs_domain::RecordMeta {
-    let empty = XRecord::default();
-    let x = x.unwrap_or(&empty);
-    let prefix = format!("{field}.");
-    let updated_field = format!("{prefix}x_wegwijs.updated");
-    check.meta(&prefix, &x.created, (&updated_field, &x.updated), x.verification.as_ref(), x.source.as_ref(), reference)
 }

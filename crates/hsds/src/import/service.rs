@@ -1,27 +1,30 @@
 //! Import of one service object: its own fields, plus the organisation and locations
 //! nested in it (converted by [`super::location`]).
 
-use super::common::Check;
+use super::common::{Check, KEPT, MetaFields};
 use super::lists::{age, areas, costs, funding, languages, referral, terms};
-use super::location::{location, organisation};
-use crate::wire::{HsdsService, XService};
+use super::location::{Nested, location, organisation, organisation_locations};
+use crate::wire::HsdsService;
 use chrono::NaiveDate;
 use wegwijs_domain::{
-    EmailAddress, Location, Name, Organisation, Service, ServiceAtLocation, ServiceStatus, Source, TargetGroup,
-    Verification, VerifiedBy, WebUrl,
+    EmailAddress, HsdsExtra, Location, Name, Organisation, Service, ServiceAtLocation, ServiceStatus, Source,
+    TargetGroup, Taxonomy, TaxonomyTerm, Verification, VerifiedBy, WebUrl,
 };
 
 /// What one service object describes.
 pub(crate) struct Converted {
     pub(crate) service: Service,
     pub(crate) organisation: Organisation,
-    pub(crate) locations: Vec<Location>,
+    /// Every location nested in the service, with where it was read.
+    pub(crate) locations: Vec<(Nested, Location)>,
+    /// Terms and taxonomies its attributes describe in full.
+    pub(crate) terms: Vec<TaxonomyTerm>,
+    pub(crate) taxonomies: Vec<Taxonomy>,
 }
 
-/// Converts `wire`; every problem goes to `check`. `None` when anything was wrong.
+/// Converts `wire`; every problem and warning goes to `check`. `None` when anything
+/// was wrong.
 pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Converted> {
-    let empty = XService::default();
-    let x = wire.x_wegwijs.as_ref().unwrap_or(&empty);
     let id = check.id("id", &wire.id);
     let name = check.required("name", &wire.name).and_then(|raw| check.parse("name", Name::parse(raw)));
     let status = check.required("status", &wire.status).and_then(|raw| {
@@ -43,28 +46,20 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
     {
         check.report("organization_id", format!("{raw:?} differs from organization.id {:?}", org.id.as_str()));
     }
-    let url = check.optional("url", &wire.url, WebUrl::parse);
-    let email = check.optional("email", &wire.email, EmailAddress::parse);
+    let url = check.lenient("url", &wire.url, WebUrl::parse);
+    let email = check.lenient("email", &wire.email, EmailAddress::parse);
     let phones = check.phones("phones", &wire.phones);
     let contacts = check.contacts("contacts", &wire.contacts);
-    let hours = check.hours("schedules", &wire.schedules, "x_wegwijs.opening_hours", x.opening_hours.as_ref());
+    let hours = check.hours("schedules", &wire.schedules, "opening_hours", wire.opening_hours.as_ref());
     let owner = wire.id.clone().unwrap_or_default();
     let areas = areas(check, &owner, wire);
     let languages = languages(check, &owner, wire);
     let costs = costs(check, &owner, wire);
     let funding = funding(check, wire);
-    let referral = referral(check, x);
+    let referral = referral(check, wire);
     let min_age = age(check, "minimum_age", wire.minimum_age.as_ref());
     let max_age = age(check, "maximum_age", wire.maximum_age.as_ref());
-    let mut target_groups = Vec::new();
-    for (i, raw) in x.target_groups.iter().enumerate() {
-        match TargetGroup::parse(raw) {
-            Some(group) => target_groups.push(group),
-            None => {
-                check.report(&format!("x_wegwijs.target_groups[{i}]"), format!("{raw:?} is not a Wegwijs target group"))
-            }
-        }
-    }
+    let target_groups = target_groups(check, wire);
     let terms = terms(check, wire);
     let mut locations = Vec::new();
     let mut at_locations = Vec::new();
@@ -81,8 +76,12 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
             }
             _ => None,
         };
-        let hours =
-            check.hours(&format!("{at}.schedules"), &sal.schedules, &format!("{at}.x_wegwijs"), sal.x_wegwijs.as_ref());
+        let hours = check.hours(
+            &format!("{at}.schedules"),
+            &sal.schedules,
+            &format!("{at}.opening_hours"),
+            sal.opening_hours.as_ref(),
+        );
         if let (Some(id), Some(location_id), Some(opening_hours)) = (sal_id, location_id, hours) {
             at_locations.push(ServiceAtLocation {
                 id,
@@ -91,19 +90,23 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
                 opening_hours,
             });
         }
-        locations.extend(nested);
+        locations.extend(nested.map(|loc| (Nested::AtLocation(i), loc)));
+    }
+    if let Some(org) = &wire.organization {
+        locations.extend(organisation_locations(check, "organization", org, organisation.as_ref()));
     }
     let description = wire.description.clone().unwrap_or_default();
-    let summary = x.summary.clone().unwrap_or_else(|| first_sentence(&description));
-    let updated = wire.last_modified.as_deref().and_then(|raw| check.time("last_modified", raw));
-    let created = x.created.as_deref().and_then(|raw| check.time("x_wegwijs.created", raw));
-    let mut meta =
-        check.meta("", &None, ("last_modified", &None), x.verification.as_ref(), x.source.as_ref(), wire.id.as_deref());
-    if let Some(updated) = updated {
-        meta.updated = updated;
-    }
-    meta.created = created.unwrap_or(meta.updated);
-    if x.verification.is_none()
+    let summary = wire.summary.clone().unwrap_or_else(|| first_sentence(&description));
+    let mut meta = check.meta(MetaFields {
+        prefix: "",
+        created: &wire.created,
+        updated: ("last_modified", &wire.last_modified),
+        verified_at: &wire.verified_at,
+        verified_by: &wire.verified_by,
+        source: wire.source.as_ref(),
+        reference: wire.id.as_deref(),
+    });
+    if wire.verified_at.is_none()
         && let Some(raw) = wire.assured_date.as_deref()
     {
         match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
@@ -111,13 +114,14 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
                 let at = date.and_time(chrono::NaiveTime::MIN).and_utc();
                 meta.verification = Some(Verification { at, by: VerifiedBy::Import });
             }
-            Err(_) => check.report("assured_date", format!("{raw:?} is not a date; write it as 2024-03-01")),
+            Err(_) => check.warn("assured_date", format!("{raw:?} is not a date (write it as 2024-03-01); {KEPT}")),
         }
     }
-    if x.source.is_none() {
+    if wire.source.is_none() {
         meta.source = Source { name: check.context.source_name.clone(), reference: wire.id.clone() };
     }
     let organisation = organisation?;
+    let terms = terms?;
     let service = Service {
         id: id?,
         organisation_id: organisation.id.clone(),
@@ -126,8 +130,8 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
         summary,
         description,
         status: status?,
-        url: url.ok()?,
-        email: email.ok()?,
+        url,
+        email,
         phones,
         contacts,
         opening_hours: hours?,
@@ -135,22 +139,46 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
         languages: languages?,
         costs: costs?,
         fees_description: wire.fees_description.clone(),
-        funding: funding?,
+        funding,
         referral: referral?,
         eligibility: wegwijs_domain::Eligibility {
-            min_age: min_age.ok()?,
-            max_age: max_age.ok()?,
+            min_age,
+            max_age,
             target_groups,
             description: wire.eligibility_description.clone(),
         },
         application_process: wire.application_process.clone(),
         wait_time: wire.wait_time.clone(),
-        terms: terms?,
+        terms: terms.linked,
         locations: at_locations,
-        professional_notes: x.professional_notes.clone(),
+        professional_notes: wire.professional_notes.clone(),
         meta,
+        hsds_extra: HsdsExtra::default(),
     };
-    (check.problems.is_empty()).then_some(Converted { service, organisation, locations })
+    (check.problems.is_empty()).then_some(Converted {
+        service,
+        organisation,
+        locations,
+        terms: terms.terms,
+        taxonomies: terms.taxonomies,
+    })
+}
+
+/// The profile's target groups; a code Wegwijs does not know is left out with a warning.
+fn target_groups(check: &mut Check<'_>, wire: &HsdsService) -> Vec<TargetGroup> {
+    let mut groups = Vec::new();
+    let codes = wire.eligibility.as_ref().map(|e| e.target_groups.as_slice()).unwrap_or_default();
+    for (i, raw) in codes.iter().enumerate() {
+        match TargetGroup::parse(raw) {
+            Some(group) if !groups.contains(&group) => groups.push(group),
+            Some(_) => {}
+            None => check.warn(
+                &format!("eligibility.target_groups[{i}]"),
+                format!("{raw:?} is not a target group of the Dutch profile, so Wegwijs leaves it out"),
+            ),
+        }
+    }
+    groups
 }
 
 /// The first sentence of `text`: up to and including the first '.', '!' or '?' that

@@ -83,6 +83,7 @@ pub fn full_organisation() -> Organisation {
             phones: vec![phone("org-contact-phone", "06 12345678", PhoneKind::Cell, None)],
         }],
         meta: meta("portal", true),
+        hsds_extra: HsdsExtra::default(),
     }
 }
 
@@ -105,6 +106,7 @@ pub fn full_location() -> Location {
         phones: vec![phone("loc-phone-1", "0252 654 321", PhoneKind::Voice, None)],
         opening_hours: full_hours(),
         meta: meta("demo", true),
+        hsds_extra: HsdsExtra::default(),
     }
 }
 
@@ -122,6 +124,7 @@ pub fn second_location() -> Location {
         phones: vec![],
         opening_hours: OpeningHours::default(),
         meta: meta("demo", false),
+        hsds_extra: HsdsExtra::default(),
     }
 }
 
@@ -226,6 +229,7 @@ pub fn full_service() -> Service {
         ],
         professional_notes: Some("Direct lijn intake: 071 000 0000".into()),
         meta: meta("portal", true),
+        hsds_extra: HsdsExtra::default(),
     }
 }
 
@@ -257,6 +261,7 @@ pub fn minimal_service() -> Service {
         locations: vec![],
         professional_notes: None,
         meta: RecordMeta::new(context().now, Source::named("feed.json")),
+        hsds_extra: HsdsExtra::default(),
     }
 }
 
@@ -272,5 +277,6 @@ pub fn minimal_organisation() -> Organisation {
         phones: vec![],
         contacts: vec![],
         meta: RecordMeta::new(context().now, Source::named("feed.json")),
+        hsds_extra: HsdsExtra::default(),
     }
 }

@@ -99,6 +99,7 @@ pub fn organisation_named(raw_id: &str, org_name: &str) -> Organisation {
         phones: vec![],
         contacts: vec![],
         meta: meta(),
+        hsds_extra: Default::default(),
     }
 }
 
@@ -135,6 +136,7 @@ pub fn location_named(raw_id: &str, organisation_id: Option<&str>) -> Location {
         phones: vec![],
         opening_hours: OpeningHours::default(),
         meta: meta(),
+        hsds_extra: Default::default(),
     }
 }
 
@@ -185,6 +187,7 @@ pub fn service_named(raw_id: &str, organisation_id: &str, service_name: &str) ->
         locations: vec![],
         professional_notes: None,
         meta: meta(),
+        hsds_extra: Default::default(),
     }
 }
 

@@ -38,6 +38,7 @@ mod change_log;
 mod error_reports;
 mod fixtures;
 mod harness;
+mod hsds_query;
 mod listing;
 mod references;
 mod round_trip;

@@ -3,18 +3,19 @@
 pub(crate) mod params;
 
 use crate::AppState;
+use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use params::{ParamError, SearchParams};
 use serde_json::{Value, json};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use wegwijs_search::SearchResults;
 
-/// Routes of this module.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/search", get(search)).route("/api/suggest", get(suggest))
+/// Routes of this module, each with its OpenAPI description.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search)).routes(routes!(suggest))
 }
 
 /// A JSON error answer: `{"error": "...", "message": "..."}`.
@@ -40,6 +41,48 @@ impl From<wegwijs_search::Error> for ApiError {
     }
 }
 
+/// Search services, as the website does.
+///
+/// Dutch full-text search with everyday words, typo tolerance and place names in the
+/// text ("hulp bij schulden Sassenheim"), facet filters and counts, distance and "open
+/// now". Facet parameters (`theme`, `health`, `municipality`, `place`, `wijk`,
+/// `age_group`, `funding`, `cost`, `referral`, `language`) may be repeated or
+/// comma-separated; values of one facet are alternatives. Errors are
+/// `{"error": "bad_request", "message": "…"}`.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    tag = "Search",
+    operation_id = "search_services",
+    params(
+        ("q" = Option<String>, Query, description = "What to search for; empty lists everything.", example = "schulden", max_length = 500),
+        ("postcode" = Option<String>, Query, description = "Search near this Dutch postcode (2171 or 2171 AB)."),
+        ("near" = Option<String>, Query, description = "Search near this place or municipality (Warmond, Teylingen)."),
+        ("lat" = Option<f64>, Query, description = "Search near this latitude (with lon)."),
+        ("lon" = Option<f64>, Query, description = "Search near this longitude (with lat)."),
+        ("radius_km" = Option<f64>, Query, description = "Only services within this distance of the location, in km (up to 500)."),
+        ("theme" = Option<String>, Query, description = "Theme codes (facet; see `facets.theme` of an answer)."),
+        ("health" = Option<String>, Query, description = "Positieve Gezondheid dimension codes (facet)."),
+        ("municipality" = Option<String>, Query, description = "CBS municipality codes of a location, e.g. GM1525 (facet)."),
+        ("place" = Option<String>, Query, description = "Villages or towns of a location (facet)."),
+        ("wijk" = Option<String>, Query, description = "CBS wijk codes of a location (facet)."),
+        ("age_group" = Option<String>, Query, description = "Age groups the service admits (facet)."),
+        ("funding" = Option<String>, Query, description = "Funding scheme codes: wmo, jeugdwet, zvw, wlz, … (facet)."),
+        ("cost" = Option<String>, Query, description = "Free or paid (facet)."),
+        ("referral" = Option<String>, Query, description = "Referral route: none, huisarts, wijkteam, gemeente (facet)."),
+        ("language" = Option<String>, Query, description = "Languages spoken, ISO 639-1 (facet)."),
+        ("age" = Option<u8>, Query, description = "Only services for this age (0–120)."),
+        ("open_now" = Option<bool>, Query, description = "Only services that are open now."),
+        ("sort" = Option<String>, Query, description = "`relevance` (default) or `distance`."),
+        ("page" = Option<u32>, Query, description = "Page number, from 1."),
+        ("per_page" = Option<u32>, Query, description = "Results per page, 1–50 (default 10)."),
+        ("explain" = Option<bool>, Query, description = "Add why each result ranks where it does."),
+    ),
+    responses(
+        (status = 200, description = "`total`, `results` (id, name, url, organisation, summary, snippet, distance_km, open_now, free, price_cents, referral, themes), `facets` with counts, the `location` used and the `interpretation` of the query.", content_type = "application/json"),
+        (status = 400, description = "A parameter is not valid; `message` says which and why.", content_type = "application/json"),
+    )
+)]
 async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
     let params = SearchParams::parse(query.as_deref().unwrap_or_default())?;
     let request = params.request()?;
@@ -119,6 +162,20 @@ pub(crate) fn total_pages(total: u64, per_page: usize) -> u64 {
     reachable.div_ceil(per_page.max(1) as u64)
 }
 
+/// Suggestions while typing.
+///
+/// Service names, taxonomy terms and everyday words that complete what has been typed.
+#[utoipa::path(
+    get,
+    path = "/api/suggest",
+    tag = "Search",
+    operation_id = "suggest",
+    params(("q" = Option<String>, Query, description = "What has been typed so far.", example = "mantel", max_length = 500)),
+    responses(
+        (status = 200, description = "`query` and up to 8 `suggestions`.", content_type = "application/json"),
+        (status = 400, description = "The parameter is not valid; `message` says why.", content_type = "application/json"),
+    )
+)]
 async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<Value>, ApiError> {
     let q = params::single(query.as_deref().unwrap_or_default(), "q")?.unwrap_or_default();
     if q.chars().count() > params::MAX_QUERY_CHARS {

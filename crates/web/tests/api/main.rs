@@ -2,6 +2,9 @@
 
 mod health;
 mod helpers;
+mod hsds;
+mod hsds_schema;
+mod openapi;
 mod pages;
 mod report;
 mod search;
