@@ -19,7 +19,7 @@ for tool in time wrk; do
 done
 
 cargo build --release -q -p wegwijs-cli
-bin=$PWD/target/release/wegwijs
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/wegwijs
 export WEGWIJS_LOG=warn
 
 measure() { # label, command...
