@@ -118,3 +118,55 @@ fn the_validators_catch_what_hsds_forbids() {
     assert!(!errors(&minimal_service_validator(), &json!({ "id": "thema", "last_modified": "x" })).is_empty());
     assert!(!errors(&page_validator(), &json!({ "total_items": 1 })).is_empty());
 }
+
+/// Resolves `$ref`s to the schemas of the Wegwijs Dutch profile (HSDS 3.0 merged with
+/// the profile's patches), as `wegwijs_hsds::profile` publishes them.
+struct ProfileFiles;
+
+const PROFILE_BASE: &str = "https://profile.invalid/schema/";
+
+impl Retrieve for ProfileFiles {
+    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let file = uri.as_str().strip_prefix(PROFILE_BASE).ok_or_else(|| format!("{uri} is not a profile schema"))?;
+        wegwijs_hsds::profile::schema(file).ok_or_else(|| format!("the profile has no schema {file}").into())
+    }
+}
+
+/// A validator for the profile's version of the schema `file` (e.g. `service.json`):
+/// it also checks the types and codes of the profile fields.
+pub fn profile_validator(file: &str) -> Validator {
+    let schema = wegwijs_hsds::profile::schema(file).unwrap_or_else(|| panic!("no profile schema {file}"));
+    jsonschema::options()
+        .with_base_uri(format!("{PROFILE_BASE}{file}"))
+        .with_retriever(ProfileFiles)
+        .should_validate_formats(true)
+        .with_format("uuid", uuid_or_readable_taxonomy_id)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("profile schema {file}: {e}"))
+}
+
+#[tokio::test]
+async fn every_service_follows_the_dutch_profile_and_the_profile_catches_wrong_codes() {
+    let app = crate::helpers::spawn_app().await;
+    let service = profile_validator("service.json");
+    let mut problems = Vec::new();
+    let mut with_profile_fields = 0;
+    for page in 1..=3 {
+        let (status, body) = app.get_json(&format!("/api/hsds/services?full=true&per_page=100&page={page}")).await;
+        assert_eq!(status, 200);
+        for item in body["contents"].as_array().unwrap() {
+            with_profile_fields += usize::from(item.get("referral").is_some() && item.get("summary").is_some());
+            problems.extend(errors(&service, item).into_iter().map(|e| format!("{}: {e}", item["id"])));
+        }
+    }
+    assert!(problems.is_empty(), "{} profile errors:\n{}", problems.len(), problems.join("\n"));
+    assert!(with_profile_fields > 0, "the services carry the profile fields");
+
+    // The profile is not a formality: a wrong referral route or target group is caught.
+    let (_, body) = app.get_json("/api/hsds/services?full=true&per_page=1").await;
+    let mut wrong = body["contents"][0].clone();
+    wrong["referral"]["route"] = json!("buurvrouw");
+    wrong["eligibility"] = json!({"target_groups": ["iedereen"]});
+    wrong["verified_by"] = json!("niemand");
+    assert_eq!(errors(&service, &wrong).len(), 3, "{:?}", errors(&service, &wrong));
+}
