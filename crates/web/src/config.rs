@@ -27,6 +27,9 @@ pub struct WebConfig {
     /// The credit line the tile server requires, shown under the tile map, e.g.
     /// "© OpenStreetMap-bijdragers". Plain text; empty (the default) shows none.
     pub tile_attribution: String,
+    /// The licence the kaart's open data is published under, named on the API page
+    /// ("CC BY 4.0", "CC0 1.0"): the municipality's choice, not the software's.
+    pub data_licence: String,
 }
 
 impl Default for WebConfig {
@@ -39,6 +42,7 @@ impl Default for WebConfig {
             home_municipality: Some("GM1525".to_owned()),
             tile_url: None,
             tile_attribution: String::new(),
+            data_licence: "CC BY 4.0".to_owned(),
         }
     }
 }

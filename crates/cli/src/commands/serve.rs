@@ -62,6 +62,9 @@ pub struct SiteArgs {
     /// The credit line the tile server requires, e.g. "© OpenStreetMap-bijdragers".
     #[arg(long, env = "WEGWIJS_TILE_ATTRIBUTION")]
     pub tile_attribution: Option<String>,
+    /// The licence the open data is published under, named on the API page.
+    #[arg(long, env = "WEGWIJS_DATA_LICENCE", default_value = "CC BY 4.0")]
+    pub data_licence: String,
 }
 
 fn parse_public_url(raw: &str) -> Result<String, String> {
@@ -110,6 +113,7 @@ impl SiteArgs {
             home_municipality: Some(self.municipality.clone()),
             tile_url: self.tile_url.clone(),
             tile_attribution: self.tile_attribution.clone().unwrap_or_default(),
+            data_licence: self.data_licence.clone(),
             ..WebConfig::default()
         })
     }

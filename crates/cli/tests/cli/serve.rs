@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 fn serve_answers_and_stops_cleanly_on_sigterm() {
     let db = TestDb::sqlite();
     let mut server = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
-        .args(["serve", "--demo", "--demo-scale", "100", "--addr", "127.0.0.1:0"])
+        .args(["serve", "--demo", "--demo-scale", "100", "--addr", "127.0.0.1:0", "--data-licence", "CC0 1.0"])
         .env("WEGWIJS_DATABASE_URL", &db.url)
         .env("WEGWIJS_LOG", "warn")
         .stderr(Stdio::piped())
@@ -37,6 +37,13 @@ fn serve_answers_and_stops_cleanly_on_sigterm() {
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(!response.contains("\"total\":0"), "the demo data is searchable: {response}");
     assert!(db.path("wegwijs.db.search").is_dir());
+
+    // The open-data licence is the operator's choice, named on the API page.
+    let mut connection = std::net::TcpStream::connect(&address).unwrap();
+    connection.write_all(b"GET /api HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    connection.read_to_string(&mut response).unwrap();
+    assert!(response.contains("licentie CC0 1.0"), "{response}");
 
     let killed = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
     assert!(killed.success());

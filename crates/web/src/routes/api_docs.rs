@@ -47,7 +47,7 @@ pub async fn show_api_page(State(state): State<AppState>, ctx: PageContext) -> R
             endpoints: endpoints(&document, tag, &examples),
         })
         .collect();
-    let licence = locale.tf("api.licence", &[("site", &ctx.config.site_name)]);
+    let licence = locale.tf("api.licence", &[("site", &ctx.config.site_name), ("licence", &ctx.config.data_licence)]);
     let hsds_base = format!("{}/api/hsds/", ctx.origin);
     let chrome = Chrome::new(&ctx, locale.t("api.title"), locale.t("api.description"), &[]);
     let page = ApiPage { locale, chrome, licence, hsds_base, groups };
