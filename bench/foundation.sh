@@ -14,16 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"; for db in wegwijs_bench_a wegwijs_bench_b; do psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done' EXIT
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-cargo build --release -q -p wegwijs-cli
-bin=target/release/wegwijs
-export WEGWIJS_LOG=warn
-
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
-  read -r secs kb <"$work/time"
-  printf '| %s | %s s | %s MB |\n' "$label" "$secs" "$((kb / 1024))"
-}
+. bench/lib.sh
 
 for db in wegwijs_bench_a wegwijs_bench_b; do
   psql -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null

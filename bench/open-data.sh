@@ -18,16 +18,7 @@ for tool in time wrk; do
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
 done
 
-cargo build --release -q -p wegwijs-cli
-bin=${CARGO_TARGET_DIR:-$PWD/target}/release/wegwijs
-export WEGWIJS_LOG=warn
-
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
-  read -r secs kb <"$work/time"
-  printf '| %s | %s s | %s MB |\n' "$label" "$secs" "$((kb / 1024))"
-}
+. bench/lib.sh
 
 $bin --database-url "sqlite:$work/a.db" demo --scale "$N" 2>/dev/null
 

@@ -36,16 +36,42 @@ pub struct RecordProblem {
 
 impl fmt::Display for RecordProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(place) = &self.place {
-            write!(f, "{place}: ")?;
+        // A problem of a whole file names the file as its record; its place says it already.
+        let record = match &self.place {
+            Some(place) if place.file == self.record => None,
+            _ => Some(self.record.as_str()).filter(|r| !r.is_empty()),
+        };
+        let parts = [self.place.as_ref().map(ToString::to_string), record.map(str::to_owned)]
+            .into_iter()
+            .flatten()
+            .chain([self.field.clone(), self.message.clone()].into_iter().filter(|p| !p.is_empty()));
+        write!(f, "{}", parts.collect::<Vec<_>>().join(": "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(place: Option<(&str, u64)>, record: &str, field: &str, message: &str) -> String {
+        RecordProblem {
+            place: place.map(|(file, line)| Place { file: file.into(), line }),
+            record: record.into(),
+            field: field.into(),
+            message: message.into(),
         }
-        if self.field.is_empty() && self.message.is_empty() {
-            write!(f, "{}", self.record)
-        } else if self.field.is_empty() {
-            write!(f, "{}: {}", self.record, self.message)
-        } else {
-            write!(f, "{}: {}: {}", self.record, self.field, self.message)
-        }
+        .to_string()
+    }
+
+    #[test]
+    fn a_problem_names_place_record_field_and_reason_once_each() {
+        assert_eq!(problem(None, "services[0]", "name", "is missing"), "services[0]: name: is missing");
+        assert_eq!(
+            problem(Some(("addresses.csv", 4)), "services[0]", "postal_code", "bad"),
+            "addresses.csv line 4: services[0]: postal_code: bad"
+        );
+        assert_eq!(problem(Some(("x.xls", 1)), "x.xls", "", "save it as .xlsx"), "x.xls line 1: save it as .xlsx");
+        assert_eq!(problem(None, "and 3 more", "", ""), "and 3 more");
     }
 }
 

@@ -20,6 +20,7 @@ pub use file::HsdsFileWriter;
 pub(crate) use location::organisation_value;
 pub use location::{location_to_hsds, organisation_to_hsds};
 pub use service::service_to_hsds;
+pub(crate) use service::service_value;
 pub use taxonomy::{taxonomy_to_hsds, term_to_hsds};
 
 /// What an export may contain.

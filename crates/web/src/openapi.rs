@@ -42,6 +42,12 @@ pub fn document() -> &'static OpenApi {
     })
 }
 
+/// The document as a JSON value, made once: the API page reads it on every request.
+pub fn document_value() -> &'static serde_json::Value {
+    static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
+    VALUE.get_or_init(|| serde_json::to_value(document()).expect("an OpenAPI document always serialises"))
+}
+
 /// The document as JSON text, serialised once.
 pub fn document_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();

@@ -53,6 +53,19 @@ pub async fn public_service(state: &AppState, raw_id: &str) -> Result<wegwijs_do
     if wegwijs_store::is_public_service(&service) { Ok(service) } else { Err(AppError::NotFound) }
 }
 
+/// Runs a search off the async workers (it is CPU work of milliseconds), for every page
+/// and API that lists through the search engine.
+pub async fn run_search(
+    state: &AppState,
+    request: wegwijs_search::SearchRequest,
+) -> Result<wegwijs_search::SearchResults, AppError> {
+    let index = state.search.clone();
+    tokio::task::spawn_blocking(move || index.search(&request))
+        .await
+        .map_err(|e| AppError::Search(e.to_string()))?
+        .map_err(|e| AppError::Search(e.to_string()))
+}
+
 /// Text as a query-string value (`geld zorgen` → `geld+zorgen`).
 pub fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()

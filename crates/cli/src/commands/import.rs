@@ -127,6 +127,15 @@ async fn read(
         }
         Format::Datapackage(args) => {
             let path = args.file.clone();
+            let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+            if matches!(extension.as_deref(), Some("csv" | "xlsx" | "xls" | "ods")) {
+                bail!(
+                    "{} is one spreadsheet, not a data package (a folder or .zip with datapackage.json); \
+                     read it with `wegwijs import sheet {} --mapping MAPPING.toml`",
+                    path.display(),
+                    path.display()
+                );
+            }
             tokio::task::spawn_blocking(move || wegwijs_hsds::read_package(&path, &context)).await
         }
         Format::Sheet(sheet) => {

@@ -132,6 +132,15 @@ fn a_spreadsheet_imports_through_its_mapping_and_again_changes_nothing() {
 }
 
 #[test]
+fn a_spreadsheet_given_as_a_data_package_is_pointed_to_the_sheet_import() {
+    let db = TestDb::sqlite();
+    let sheet = repo("crates/hsds/tests/data/sheet/voorbeeld-utf8.csv");
+    let output = db.run(&["import", "datapackage", &sheet]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("wegwijs import sheet"), "{}", stderr(&output));
+}
+
+#[test]
 fn a_broken_mapping_file_is_named_with_its_line() {
     let db = TestDb::sqlite();
     let mapping = write(&db.path("mapping.toml"), b"source = \"test\"\n[columns]\nservice_nam = \"Dienst\"\n");

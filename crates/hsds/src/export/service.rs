@@ -26,6 +26,19 @@ pub fn service_to_hsds(
     terms: &TermLookup,
     options: ExportOptions,
 ) -> Value {
+    let location = |id: &str| locations.iter().find(|l| l.id.as_str() == id);
+    service_value(service, organisation_record, location, terms, options)
+}
+
+/// [`service_to_hsds`] with the locations found by id through `location`, for a
+/// caller that holds them otherwise than in one slice.
+pub(crate) fn service_value<'l>(
+    service: &Service,
+    organisation_record: &Organisation,
+    location: impl Fn(&str) -> Option<&'l Location>,
+    terms: &TermLookup,
+    options: ExportOptions,
+) -> Value {
     let mut value =
         serde_json::to_value(wire_service(service, terms, options)).expect("HSDS wire structs always serialise");
     apply_extra(&service.hsds_extra, &mut value);
@@ -34,9 +47,7 @@ pub fn service_to_hsds(
     if let Some(Value::Array(at_locations)) = object.get_mut("service_at_locations") {
         for at_location in at_locations.iter_mut() {
             let id = at_location.get("location_id").and_then(Value::as_str).unwrap_or_default();
-            if let (Some(found), Value::Object(sal)) =
-                (locations.iter().find(|l| l.id.as_str() == id), &mut *at_location)
-            {
+            if let (Some(found), Value::Object(sal)) = (location(id), &mut *at_location) {
                 sal.insert("location".to_owned(), location_to_hsds(found));
             }
         }

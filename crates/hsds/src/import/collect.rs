@@ -162,13 +162,13 @@ impl Collector {
     /// Adds an organisation that is read on its own (a row of `organizations.csv`),
     /// whether or not a service refers to it, with the locations nested in it.
     pub(crate) fn add_organisation_value(&mut self, mut value: serde_json::Value, origins: &Origins) {
-        let Some((mut wire, record, read)) =
+        let Some((mut wire, record)) =
             self.standalone::<WireOrganization>("organization", &value, ORGANISATION_NEEDS, origins)
         else {
             return;
         };
-        self.push_warnings(read, origins);
         legacy::upgrade_organisation(&mut wire);
+        let origins = &origins.under("organization");
         let mut check = Check::new(record.clone(), &self.context);
         let converted = super::location::organisation(&mut check, "organization", &wire);
         let mut locations =
@@ -183,21 +183,20 @@ impl Collector {
                 let id = location.id.clone();
                 notes.extend(self.locations.add(id, location, None).note("location", &record, 0));
             }
-            self.sort_notes(notes, &mut problems, &origins.under("organization"));
+            self.sort_notes(notes, &mut problems, origins);
         }
-        self.push_located(problems, &origins.under("organization"));
-        self.push_warnings(warnings, &origins.under("organization"));
+        self.push_located(problems, origins);
+        self.push_warnings(warnings, origins);
     }
 
     /// Adds a location that is read on its own (a row of `locations.csv`).
     pub(crate) fn add_location_value(&mut self, mut value: serde_json::Value, origins: &Origins) {
-        let Some((mut wire, record, read)) =
-            self.standalone::<WireLocation>("location", &value, LOCATION_NEEDS, origins)
+        let Some((mut wire, record)) = self.standalone::<WireLocation>("location", &value, LOCATION_NEEDS, origins)
         else {
             return;
         };
-        self.push_warnings(read, origins);
         legacy::upgrade_location(&mut wire);
+        let origins = &origins.under("location");
         let mut check = Check::new(record.clone(), &self.context);
         let converted = super::location::location(&mut check, "location", &wire);
         let (mut problems, warnings) = (check.problems, check.warnings);
@@ -208,19 +207,17 @@ impl Collector {
             }
             let id = location.id.clone();
             let notes = self.locations.add(id, location, None).note("location", &record, 0);
-            self.sort_notes(notes.into_iter().collect(), &mut problems, &origins.under("location"));
+            self.sort_notes(notes.into_iter().collect(), &mut problems, origins);
         }
-        self.push_located(problems, &origins.under("location"));
-        self.push_warnings(warnings, &origins.under("location"));
+        self.push_located(problems, origins);
+        self.push_warnings(warnings, origins);
     }
 
     /// Adds a taxonomy (a row of `taxonomies.csv`, or one read on its own).
     pub(crate) fn add_taxonomy_value(&mut self, value: serde_json::Value, origins: &Origins) {
-        let Some((wire, record, read)) = self.standalone::<WireTaxonomy>("taxonomy", &value, TAXONOMY_NEEDS, origins)
-        else {
+        let Some((wire, record)) = self.standalone::<WireTaxonomy>("taxonomy", &value, TAXONOMY_NEEDS, origins) else {
             return;
         };
-        self.push_warnings(read, origins);
         let mut check = Check::new(record.clone(), &self.context);
         let converted = super::taxonomy::taxonomy(&mut check, "taxonomy", &wire);
         let mut problems = check.problems;
@@ -234,12 +231,10 @@ impl Collector {
     /// Adds a taxonomy term (a row of `taxonomy_terms.csv`, or one read on its own),
     /// and the taxonomy it describes in `taxonomy_detail`.
     pub(crate) fn add_term_value(&mut self, value: serde_json::Value, origins: &Origins) {
-        let Some((wire, record, read)) =
-            self.standalone::<WireTaxonomyTerm>("taxonomy_term", &value, TERM_NEEDS, origins)
+        let Some((wire, record)) = self.standalone::<WireTaxonomyTerm>("taxonomy_term", &value, TERM_NEEDS, origins)
         else {
             return;
         };
-        self.push_warnings(read, origins);
         let mut check = Check::new(record.clone(), &self.context);
         let converted = super::taxonomy::term(&mut check, "taxonomy_term", &wire);
         let detail = wire.taxonomy_detail.as_ref().filter(|d| d.name.is_some());
@@ -256,19 +251,22 @@ impl Collector {
         self.push_located(problems, &origins.under("taxonomy_term"));
     }
 
-    /// Reads a standalone record's JSON into its wire type, with a label for reports
-    /// and the warnings of reading it; a value of the wrong JSON type where the record
-    /// needs it is reported and gives `None`.
+    /// Reads a standalone record's JSON into its wire type, with a label for reports;
+    /// the warnings of reading it are kept. A value of the wrong JSON type where the
+    /// record needs it is reported and gives `None`.
     fn standalone<T: serde::de::DeserializeOwned>(
         &mut self,
         kind: &str,
         value: &serde_json::Value,
         needs: &[&str],
         origins: &Origins,
-    ) -> Option<(T, String, Vec<RecordProblem>)> {
+    ) -> Option<(T, String)> {
         let record = read::label(kind, value);
         match read::wire::<T>(&record, value, needs) {
-            Ok((wire, warnings)) => Some((wire, record, warnings)),
+            Ok((wire, warnings)) => {
+                self.push_warnings(warnings, origins);
+                Some((wire, record))
+            }
             Err(problem) => {
                 self.push_problems(vec![origins.locate(problem)]);
                 None

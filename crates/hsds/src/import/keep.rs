@@ -7,7 +7,7 @@
 
 use super::location::Nested;
 use super::service::Converted;
-use crate::export::{ExportOptions, TermLookup, location_to_hsds, organisation_value, service_to_hsds};
+use crate::export::{ExportOptions, TermLookup, location_to_hsds, organisation_value, service_value};
 use crate::overlay::diff;
 use serde_json::{Map, Value};
 use wegwijs_domain::{HsdsExtra, Location, Organisation};
@@ -19,9 +19,9 @@ const EVERYTHING: ExportOptions = ExportOptions { include_professional: true };
 /// Fills the extras of everything `converted` holds from `incoming`, the service object
 /// as read (old `x_wegwijs` objects removed).
 pub(crate) fn keep_service(incoming: Value, converted: &mut Converted) {
-    let locations: Vec<Location> = converted.locations.iter().map(|(_, loc)| loc.clone()).collect();
+    let location = |id: &str| converted.locations.iter().map(|(_, loc)| loc).find(|loc| loc.id.as_str() == id);
     let terms = TermLookup::new(&converted.taxonomies, &converted.terms);
-    let exported = service_to_hsds(&converted.service, &converted.organisation, &locations, &terms, EVERYTHING);
+    let exported = service_value(&converted.service, &converted.organisation, location, &terms, EVERYTHING);
     let (Value::Object(mut incoming), Value::Object(mut exported)) = (incoming, exported) else { return };
     let mut incoming_at = take_locations(&mut incoming);
     let mut exported_at = take_locations(&mut exported);

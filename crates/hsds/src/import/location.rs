@@ -9,6 +9,23 @@ use wegwijs_domain::{
     PostalCode, WebUrl,
 };
 
+/// The bookkeeping of the organisation or location at `field`: both wire types name
+/// these fields alike, with `updated` for the last change.
+macro_rules! nested_meta {
+    ($check:expr, $field:expr, $wire:expr) => {{
+        let prefix = format!("{}.", $field);
+        $check.meta(MetaFields {
+            prefix: &prefix,
+            created: &$wire.created,
+            updated: (&format!("{prefix}updated"), &$wire.updated),
+            verified_at: &$wire.verified_at,
+            verified_by: &$wire.verified_by,
+            source: $wire.source.as_ref(),
+            reference: $wire.id.as_deref(),
+        })
+    }};
+}
+
 /// The organisation at `field` (e.g. `organization`).
 pub(crate) fn organisation(check: &mut Check<'_>, field: &str, wire: &WireOrganization) -> Option<Organisation> {
     let id = check.id(&format!("{field}.id"), &wire.id);
@@ -20,16 +37,7 @@ pub(crate) fn organisation(check: &mut Check<'_>, field: &str, wire: &WireOrgani
     let website = check.lenient(&format!("{field}.website"), &wire.website, WebUrl::parse);
     let phones = check.phones(&format!("{field}.phones"), &wire.phones);
     let contacts = check.contacts(&format!("{field}.contacts"), &wire.contacts);
-    let prefix = format!("{field}.");
-    let meta = check.meta(MetaFields {
-        prefix: &prefix,
-        created: &wire.created,
-        updated: (&format!("{prefix}updated"), &wire.updated),
-        verified_at: &wire.verified_at,
-        verified_by: &wire.verified_by,
-        source: wire.source.as_ref(),
-        reference: wire.id.as_deref(),
-    });
+    let meta = nested_meta!(check, field, wire);
     Some(Organisation {
         id: id?,
         name: name?,
@@ -103,16 +111,7 @@ pub(crate) fn location(check: &mut Check<'_>, field: &str, wire: &WireLocation) 
         &format!("{field}.opening_hours"),
         wire.opening_hours.as_ref(),
     );
-    let prefix = format!("{field}.");
-    let meta = check.meta(MetaFields {
-        prefix: &prefix,
-        created: &wire.created,
-        updated: (&format!("{prefix}updated"), &wire.updated),
-        verified_at: &wire.verified_at,
-        verified_by: &wire.verified_by,
-        source: wire.source.as_ref(),
-        reference: wire.id.as_deref(),
-    });
+    let meta = nested_meta!(check, field, wire);
     Some(Location {
         id: id?,
         organisation_id: organisation_id.ok()?,

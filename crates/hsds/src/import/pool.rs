@@ -3,7 +3,7 @@
 
 use crate::RecordProblem;
 use std::collections::BTreeMap;
-use wegwijs_domain::{Id, Location, Organisation, Taxonomy, TaxonomyTerm};
+use wegwijs_domain::{HsdsExtra, Id, Location, Organisation, Taxonomy, TaxonomyTerm};
 
 /// Records of one kind, each kept once, in order of first appearance.
 pub(crate) struct Pool<T> {
@@ -35,20 +35,24 @@ pub(crate) enum Added {
 
 /// A record whose extras can be told apart from the rest of it.
 pub(crate) trait Extras: Clone + PartialEq {
-    fn without_extras(&self) -> Self;
+    /// The record's extras, if it has any; set aside while copies are compared, so
+    /// that they are not cloned only to be dropped.
+    fn extras_mut(&mut self) -> Option<&mut HsdsExtra> {
+        None
+    }
 
     /// Fills what this copy leaves open from another copy of the same record.
     fn fill_gaps(&mut self, _other: &Self) {}
 }
 
 impl Extras for Organisation {
-    fn without_extras(&self) -> Self {
-        Self { hsds_extra: Default::default(), ..self.clone() }
+    fn extras_mut(&mut self) -> Option<&mut HsdsExtra> {
+        Some(&mut self.hsds_extra)
     }
 }
 impl Extras for Location {
-    fn without_extras(&self) -> Self {
-        Self { hsds_extra: Default::default(), ..self.clone() }
+    fn extras_mut(&mut self) -> Option<&mut HsdsExtra> {
+        Some(&mut self.hsds_extra)
     }
 
     /// A location nested in a service often leaves out the organisation that the copy
@@ -59,19 +63,11 @@ impl Extras for Location {
         }
     }
 }
-impl Extras for Taxonomy {
-    fn without_extras(&self) -> Self {
-        self.clone()
-    }
-}
-impl Extras for TaxonomyTerm {
-    fn without_extras(&self) -> Self {
-        self.clone()
-    }
-}
+impl Extras for Taxonomy {}
+impl Extras for TaxonomyTerm {}
 
 impl<T: Extras> Pool<T> {
-    pub(crate) fn add(&mut self, id: Id, record: T, seen_in: Option<usize>) -> Added {
+    pub(crate) fn add(&mut self, id: Id, mut record: T, seen_in: Option<usize>) -> Added {
         match self.index.get(&id) {
             None => {
                 self.index.insert(id, (self.items.len(), seen_in));
@@ -79,16 +75,24 @@ impl<T: Extras> Pool<T> {
                 Added::New
             }
             Some(&(at, first)) => {
+                let kept_extras = self.items[at].extras_mut().map(std::mem::take);
+                let record_extras = record.extras_mut().map(std::mem::take);
                 let mut kept = self.items[at].clone();
-                let mut record = record;
                 kept.fill_gaps(&record);
                 record.fill_gaps(&self.items[at]);
-                if kept.without_extras() != record.without_extras() {
-                    return Added::Conflict { id, first };
+                let agree = kept == record;
+                if agree {
+                    self.items[at] = kept;
                 }
-                let same = kept == record;
-                self.items[at] = kept;
-                if same { Added::Same } else { Added::OtherExtras { id } }
+                let same = kept_extras == record_extras;
+                if let (Some(slot), Some(extras)) = (self.items[at].extras_mut(), kept_extras) {
+                    *slot = extras;
+                }
+                match (agree, same) {
+                    (false, _) => Added::Conflict { id, first },
+                    (true, true) => Added::Same,
+                    (true, false) => Added::OtherExtras { id },
+                }
             }
         }
     }

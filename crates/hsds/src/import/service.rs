@@ -7,8 +7,8 @@ use super::location::{Nested, location, organisation, organisation_locations};
 use crate::wire::HsdsService;
 use chrono::NaiveDate;
 use wegwijs_domain::{
-    EmailAddress, HsdsExtra, Location, Name, Organisation, Service, ServiceAtLocation, ServiceStatus, Source,
-    TargetGroup, Taxonomy, TaxonomyTerm, Verification, VerifiedBy, WebUrl,
+    EmailAddress, HsdsExtra, Location, Name, Organisation, Service, ServiceAtLocation, ServiceStatus, TargetGroup,
+    Taxonomy, TaxonomyTerm, Verification, VerifiedBy, WebUrl,
 };
 
 /// What one service object describes.
@@ -116,9 +116,6 @@ pub(crate) fn convert(check: &mut Check<'_>, wire: &HsdsService) -> Option<Conve
             }
             Err(_) => check.warn("assured_date", format!("{raw:?} is not a date (write it as 2024-03-01); {KEPT}")),
         }
-    }
-    if wire.source.is_none() {
-        meta.source = Source { name: check.context.source_name.clone(), reference: wire.id.clone() };
     }
     let organisation = organisation?;
     let terms = terms?;

@@ -33,6 +33,11 @@ impl Grid {
         Place { file: self.label.clone(), line }
     }
 
+    /// A problem or warning about the row on `line`, in `field` (a column header).
+    pub(crate) fn row_problem(&self, line: u64, field: String, message: String) -> RecordProblem {
+        RecordProblem { place: Some(self.place(line)), record: format!("row {line}"), field, message }
+    }
+
     /// The spreadsheet letter of column `index`: what the editor sees in Excel.
     pub(crate) fn letter(&self, index: usize) -> String {
         super::text::column_letter(self.first_column + index)

@@ -116,23 +116,12 @@ pub(crate) fn prepare(
     for (index, row) in grid.rows.iter().enumerate() {
         let cells: Vec<&str> = row.values.iter().map(|v| v.trim()).collect();
         if let Some(first) = seen_rows.get(&cells) {
-            warnings.push(RecordProblem {
-                place: Some(grid.place(row.line)),
-                record: format!("row {}", row.line),
-                field: String::new(),
-                message: format!("repeats line {first} exactly; it was imported once"),
-            });
+            let message = format!("repeats line {first} exactly; it was imported once");
+            warnings.push(grid.row_problem(row.line, String::new(), message));
             continue;
         }
         seen_rows.insert(cells, row.line);
-        let mut report = |field: String, message: String| {
-            problems.push(RecordProblem {
-                place: Some(grid.place(row.line)),
-                record: format!("row {}", row.line),
-                field,
-                message,
-            })
-        };
+        let mut report = |field, message| problems.push(grid.row_problem(row.line, field, message));
         let organisation_name = binding.value(Field::OrganisationName, row);
         let service_name = binding.value(Field::ServiceName, row);
         for (field, what) in [(Field::OrganisationName, &organisation_name), (Field::ServiceName, &service_name)] {
@@ -240,14 +229,7 @@ fn location_id(
     problems: &mut Vec<RecordProblem>,
     grid: &Grid,
 ) -> Option<Id> {
-    let mut report = |field: String, message: String| {
-        problems.push(RecordProblem {
-            place: Some(grid.place(row.line)),
-            record: format!("row {}", row.line),
-            field,
-            message,
-        })
-    };
+    let mut report = |field, message| problems.push(grid.row_problem(row.line, field, message));
     match id(binding, Field::LocationId, row, &mut report) {
         Ok(Some(id)) => return Some(id),
         Err(()) => return None,

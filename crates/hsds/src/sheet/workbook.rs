@@ -4,7 +4,7 @@
 
 use super::grid::{Grid, GridRow, file_problem};
 use super::text::fold;
-use crate::{Place, RecordProblem};
+use crate::RecordProblem;
 use calamine::{Data, ExcelDateTime, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -45,15 +45,11 @@ pub(crate) fn read(
         let mut values = Vec::with_capacity(cells.len());
         for (column, cell) in cells.iter().enumerate() {
             if let Data::Error(error) = cell {
-                problems.push(RecordProblem {
-                    place: Some(Place { file: grid.label.clone(), line }),
-                    record: format!("row {line}"),
-                    field: grid.headers.get(column).cloned().unwrap_or_default(),
-                    message: format!(
-                        "cell {}{line} shows the Excel error {error}; fix the formula or type the value",
-                        grid.letter(column)
-                    ),
-                });
+                let message = format!(
+                    "cell {}{line} shows the Excel error {error}; fix the formula or type the value",
+                    grid.letter(column)
+                );
+                problems.push(grid.row_problem(line, grid.headers.get(column).cloned().unwrap_or_default(), message));
             }
             values.push(text(cell));
         }

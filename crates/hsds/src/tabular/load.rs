@@ -244,10 +244,11 @@ fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
     quoted.then_some(opened_on)
 }
 
-/// CRLF (what Excel and the official HSDS examples write) and lone CR as LF. The
-/// `csv` crate counts a CRLF record's line one too low (BurntSushi/rust-csv#395, open),
-/// and an editor must find the line a problem names. Both bytes are ASCII, so this is
-/// safe in UTF-8 and in Windows-1252; inside a quoted cell it only evens line ends.
+/// CRLF (what Excel and the official HSDS examples write) and lone CR as LF, so a line
+/// break inside a quoted cell is imported as `\n` whatever wrote the file, and a file
+/// with lone CR endings still gets line numbers ([`table::read`] and [`unclosed_quote`]
+/// count `\n`; CRLF lines `table::read` counts right by itself). Both bytes are ASCII,
+/// so this is safe in UTF-8 and in Windows-1252.
 fn unix_line_ends(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     if !bytes.contains(&b'\r') {
         return std::borrow::Cow::Borrowed(bytes);

@@ -37,14 +37,14 @@ pub async fn show_openapi() -> Response {
 pub async fn show_api_page(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
     let locale = ctx.locale;
     let examples = example_ids(&state).await?;
-    let document = serde_json::to_value(crate::openapi::document()).unwrap_or_default();
+    let document = crate::openapi::document_value();
     let groups = GROUPS
         .iter()
         .map(|(tag, title, intro)| EndpointGroup {
             id: format!("api-{}", tag.to_ascii_lowercase()),
             title: locale.t(title),
             intro: locale.t(intro),
-            endpoints: endpoints(&document, tag, &examples),
+            endpoints: endpoints(document, tag, &examples),
         })
         .collect();
     let licence = locale.tf("api.licence", &[("site", &ctx.config.site_name), ("licence", &ctx.config.data_licence)]);

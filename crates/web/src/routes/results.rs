@@ -10,7 +10,7 @@ use crate::{AppError, AppState, Locale};
 use axum::extract::State;
 use axum::response::Html;
 use wegwijs_domain::PostalCode;
-use wegwijs_search::{Facet, SearchRequest, SearchResults};
+use wegwijs_search::{Facet, SearchResults};
 
 /// `GET /zoeken`
 pub async fn search_page(State(state): State<AppState>, ctx: PageContext) -> Result<Html<String>, AppError> {
@@ -85,7 +85,7 @@ pub async fn run(
     };
     let mut request = request;
     request.fixed = fixed.map(|(facet, _)| facet);
-    let results = search(state, request.clone()).await?;
+    let results = crate::routes::run_search(state, request.clone()).await?;
     state.search_log.record(&request.text, results.total);
     let pages = total_pages(results.total, params.per_page);
     if params.page > 1 && params.page as u64 > pages {
@@ -93,14 +93,6 @@ pub async fn run(
     }
     let zero = if results.total == 0 { Some(zero_help(state, ctx, &params, &results).await?) } else { None };
     Ok(view(state, ctx, fixed, action, &params, &results, waar, notice, zero))
-}
-
-async fn search(state: &AppState, request: SearchRequest) -> Result<SearchResults, AppError> {
-    let index = state.search.clone();
-    tokio::task::spawn_blocking(move || index.search(&request))
-        .await
-        .map_err(|e| AppError::Search(e.to_string()))?
-        .map_err(|e| AppError::Search(e.to_string()))
 }
 
 use crate::routes::search::total_pages;

@@ -6,6 +6,7 @@
 //! [`MAX_RESULT_WINDOW`]) and keeps, in the engine's order, those the store also lists.
 
 use super::params::{Paging, ServiceSelection};
+use crate::routes::run_search;
 use crate::{AppError, AppState};
 use std::collections::HashSet;
 use wegwijs_domain::Id;
@@ -31,7 +32,7 @@ pub async fn ranked_page(
     let offset = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
     let per_page = paging.per_page as usize;
     if selection.filter == ServiceFilter::default() {
-        let results = search(state, request(selection, offset.min(MAX_RESULT_WINDOW), per_page)).await?;
+        let results = run_search(state, request(selection, offset.min(MAX_RESULT_WINDOW), per_page)).await?;
         return Ok(RankedPage { total: results.total.min(MAX_RESULT_WINDOW as u64), ids: hit_ids(&results) });
     }
     let all = ranked_ids(state, selection).await?;
@@ -41,7 +42,7 @@ pub async fn ranked_page(
 /// Every service `selection` finds (up to [`MAX_RESULT_WINDOW`]), best first, the
 /// store's filters applied.
 pub async fn ranked_ids(state: &AppState, selection: &ServiceSelection) -> Result<Vec<Id>, AppError> {
-    let results = search(state, request(selection, 0, MAX_RESULT_WINDOW)).await?;
+    let results = run_search(state, request(selection, 0, MAX_RESULT_WINDOW)).await?;
     let candidates = hit_ids(&results);
     if selection.filter == ServiceFilter::default() || candidates.is_empty() {
         return Ok(candidates);
@@ -64,15 +65,6 @@ fn request(selection: &ServiceSelection, offset: usize, limit: usize) -> SearchR
     request.offset = offset;
     request.limit = limit;
     request
-}
-
-/// Runs a search off the async workers: it is CPU work of milliseconds.
-async fn search(state: &AppState, request: SearchRequest) -> Result<SearchResults, AppError> {
-    let index = state.search.clone();
-    tokio::task::spawn_blocking(move || index.search(&request))
-        .await
-        .map_err(|e| AppError::Search(e.to_string()))?
-        .map_err(|e| AppError::Search(e.to_string()))
 }
 
 fn hit_ids(results: &SearchResults) -> Vec<Id> {
