@@ -8,3 +8,4 @@ pub mod migrate;
 pub mod reindex;
 pub mod search_index;
 pub mod serve;
+pub mod user;

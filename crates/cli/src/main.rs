@@ -43,6 +43,9 @@ enum Command {
     /// Measure performance (see BENCHMARKS.md).
     #[command(subcommand)]
     Bench(commands::bench::Bench),
+    /// Manage accounts: add, list, disable, set a password.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -65,6 +68,7 @@ fn main() -> std::process::ExitCode {
             Command::Migrate => commands::migrate::run(&database_url).await.map(|_| ()),
             Command::Reindex(args) => commands::reindex::run(&database_url, args).await,
             Command::Bench(bench) => commands::bench::run(bench).await,
+            Command::User(command) => commands::user::run(&database_url, command).await,
         }
     });
     match result {

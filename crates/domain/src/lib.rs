@@ -3,11 +3,15 @@
 //! other crate builds on these types.
 #![warn(missing_docs)]
 
+pub mod access;
+pub mod diff;
 pub mod geo;
 pub mod model;
+pub mod readability;
 pub mod schedule;
 pub mod taxonomy;
 pub mod values;
 
+pub use access::{Role, Viewer};
 pub use model::*;
 pub use values::*;

@@ -173,6 +173,50 @@ impl Vocabulary {
     }
 }
 
+/// Words of the field that residents do not use, each with a plainer word if known, for
+/// the plain-language check of the portal: the abbreviations of the embedded vocabulary
+/// (with what they stand for), and the one-word professional terms that lay words
+/// expand to (with the first lay word). Only long one-word terms count: expansions such
+/// as "schulden" or "financiële hulp" are plain Dutch already.
+pub fn jargon() -> Vec<(String, Option<String>)> {
+    /// Professional one-word terms shorter than this are mostly plain words.
+    const MIN_LETTERS: usize = 11;
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(BUILTIN.as_bytes());
+    let mut plain_words = std::collections::HashSet::new();
+    let mut rows = Vec::new();
+    for record in reader.records().flatten() {
+        let (term, expands, kind) = (record[0].trim().to_owned(), record[1].to_owned(), record[2].trim().to_owned());
+        if kind == "lay" {
+            plain_words.insert(term.clone());
+        }
+        rows.push((term, expands, kind));
+    }
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (term, expands, kind) in &rows {
+        let expansions: Vec<&str> = expands.split('|').map(str::trim).filter(|e| !e.is_empty()).collect();
+        match kind.as_str() {
+            "abbreviation" if seen.insert(term.clone()) => {
+                out.push((term.clone(), expansions.first().map(|e| (*e).to_owned())));
+            }
+            "lay" => {
+                for professional in expansions {
+                    let one_word = !professional.contains(' ');
+                    if one_word
+                        && professional.chars().count() >= MIN_LETTERS
+                        && !plain_words.contains(professional)
+                        && seen.insert(professional.to_owned())
+                    {
+                        out.push((professional.to_owned(), Some(term.clone())));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Words that turn a phrase around: kept when matching, so "huur niet betalen" does not
 /// match "huur betalen" and "niet naar school" does not match "school".
 pub const NEGATIONS: &[&str] = &["geen", "niet", "nooit", "zonder", "no", "not", "without"];
@@ -201,6 +245,16 @@ fn folded_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jargon_names_professional_terms_with_a_plain_word() {
+        let jargon = super::jargon();
+        let find = |word: &str| jargon.iter().find(|(term, _)| term == word).cloned();
+        let (_, plain) = find("schuldhulpverlening").expect("a professional term");
+        assert!(plain.is_some());
+        assert!(find("wsnp").is_some(), "abbreviations are jargon");
+        assert!(find("schulden").is_none(), "plain words are not");
+    }
 
     #[test]
     fn the_builtin_vocabulary_parses_and_is_large() {

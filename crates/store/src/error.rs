@@ -6,6 +6,8 @@ use std::fmt;
 use wegwijs_domain::Id;
 
 /// The kinds of records the store keeps, as named in errors and the change log.
+/// [`EntityKind::User`] and [`EntityKind::Proposal`] are not records of the sociale
+/// kaart: they are only named in errors, never in the change log, and have no `put_*`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     /// A [`wegwijs_domain::Taxonomy`].
@@ -18,6 +20,10 @@ pub enum EntityKind {
     Location,
     /// A [`wegwijs_domain::Service`].
     Service,
+    /// An account ([`crate::User`]).
+    User,
+    /// A provider's change awaiting review ([`crate::Proposal`]).
+    Proposal,
 }
 
 impl EntityKind {
@@ -29,14 +35,30 @@ impl EntityKind {
             Self::Organisation => "organisation",
             Self::Location => "location",
             Self::Service => "service",
+            Self::User => "user",
+            Self::Proposal => "proposal",
         }
     }
 
     /// Reads a stable code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Taxonomy, Self::TaxonomyTerm, Self::Organisation, Self::Location, Self::Service]
-            .into_iter()
-            .find(|kind| kind.code() == code)
+        [
+            Self::Taxonomy,
+            Self::TaxonomyTerm,
+            Self::Organisation,
+            Self::Location,
+            Self::Service,
+            Self::User,
+            Self::Proposal,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+    }
+
+    /// Whether this is a record of the sociale kaart, written with a `put_*` and
+    /// logged in the change log (not a user or proposal).
+    pub fn is_record(self) -> bool {
+        !matches!(self, Self::User | Self::Proposal)
     }
 }
 
@@ -48,6 +70,8 @@ impl fmt::Display for EntityKind {
             Self::Organisation => "organisation",
             Self::Location => "location",
             Self::Service => "service",
+            Self::User => "user",
+            Self::Proposal => "proposal",
         })
     }
 }
@@ -83,6 +107,26 @@ pub enum Error {
         /// Name of the violated constraint, as far as the database tells.
         constraint: String,
     },
+    /// The record, or its open proposal, was changed by someone else since the form was
+    /// opened; nothing was written. Show the person the current version and let them
+    /// start again.
+    #[error("{entity} `{id}` was changed by someone else since it was opened")]
+    Stale {
+        /// Kind of the record.
+        entity: EntityKind,
+        /// Its id.
+        id: Id,
+    },
+    /// A new password is shorter than [`crate::MIN_PASSWORD_CHARS`]; nothing was written.
+    #[error("a password must have at least {min_chars} characters")]
+    WeakPassword {
+        /// The least number of characters (Unicode scalar values) accepted.
+        min_chars: usize,
+    },
+    /// Hashing or checking a password failed for a technical reason (not because the
+    /// password was wrong: that is [`crate::LoginCheck::Rejected`]).
+    #[error("password hashing failed: {0}")]
+    PasswordHashing(String),
     /// A stored record can no longer be read as a domain value.
     #[error("stored {entity} `{id}` cannot be read: {reason}")]
     Corrupt {

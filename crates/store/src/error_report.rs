@@ -4,11 +4,11 @@
 //! web layer to decide.
 
 use crate::change_log::now_text;
-use crate::record::to_i64;
+use crate::record::{bad_column, opt_id_column, parse_time, placeholders, to_i64};
 use crate::{Page, Result, Store};
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
 use wegwijs_domain::{EmailAddress, Id};
 
 /// A report as a resident sends it; the store adds the id, time and status.
@@ -50,6 +50,9 @@ pub struct ErrorReport {
     pub status: ReportStatus,
     /// When it was closed; `None` while open.
     pub closed_at: Option<DateTime<Utc>>,
+    /// The account that closed it; `None` while open (and for reports closed before
+    /// accounts existed).
+    pub closed_by: Option<Id>,
 }
 
 /// Where a report is in the editors' work.
@@ -106,11 +109,6 @@ impl PageLanguage {
 #[error("text contains the character U+0000, which the database cannot store")]
 struct NulInText;
 
-/// Why a stored column cannot be read back as its domain type.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-struct BadColumn(String);
-
 impl Store {
     /// Stores a new, open report and returns it as stored. A message containing
     /// U+0000 is refused ([`crate::Error::Database`] with an encode error) on both
@@ -145,15 +143,15 @@ impl Store {
             created_at: parse_time("created_at", &created_at)?,
             status: ReportStatus::Open,
             closed_at: None,
+            closed_by: None,
         })
     }
 
     /// A page of the reports with this status, newest first (ties by id, descending).
     pub async fn error_reports(&self, status: ReportStatus, page: Page) -> Result<Vec<ErrorReport>> {
-        let rows = sqlx::query(
-            "SELECT id, service_id, organisation_id, message, reporter_email, page_language, created_at, status, \
-             closed_at FROM error_reports WHERE status = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
-        )
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM error_reports WHERE status = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+        )))
         .bind(status.code())
         .bind(i64::from(page.limit))
         .bind(to_i64(page.offset))
@@ -171,19 +169,63 @@ impl Store {
         Ok(n.max(0).unsigned_abs())
     }
 
-    /// Closes an open report and notes when. `false` when there is no such report or
-    /// it was closed already, so closing twice (two editors at once) changes nothing.
-    pub async fn close_error_report(&self, id: &Id) -> Result<bool> {
-        let done = sqlx::query("UPDATE error_reports SET status = $1, closed_at = $2 WHERE id = $3 AND status = $4")
-            .bind(ReportStatus::Closed.code())
-            .bind(now_text())
+    /// A page of the reports with this status about services of these organisations
+    /// (a provider's own), newest first (ties by id, descending). Empty when `orgs` is.
+    pub async fn error_reports_of_organisations(
+        &self,
+        orgs: &[Id],
+        status: ReportStatus,
+        page: Page,
+    ) -> Result<Vec<ErrorReport>> {
+        if orgs.is_empty() {
+            return Ok(Vec::new());
+        }
+        // A provider acts for a handful of organisations: one IN list, no chunking.
+        let sql = format!(
+            "SELECT {COLUMNS} FROM error_reports WHERE status = $1 AND organisation_id IN ({}) \
+             ORDER BY created_at DESC, id DESC LIMIT ${} OFFSET ${}",
+            placeholders(2, orgs.len()),
+            orgs.len() + 2,
+            orgs.len() + 3,
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(status.code());
+        for org in orgs {
+            query = query.bind(org.as_str());
+        }
+        let rows = query.bind(i64::from(page.limit)).bind(to_i64(page.offset)).fetch_all(&self.pool).await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// One report.
+    pub async fn error_report(&self, id: &Id) -> Result<Option<ErrorReport>> {
+        let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM error_reports WHERE id = $1")))
             .bind(id.as_str())
-            .bind(ReportStatus::Open.code())
-            .execute(&self.pool)
+            .fetch_optional(&self.pool)
             .await?;
+        row.as_ref().map(from_row).transpose()
+    }
+
+    /// Closes an open report and notes when and by whom. `false` when there is no such
+    /// report or it was closed already, so closing twice (two editors at once) changes
+    /// nothing.
+    pub async fn close_error_report(&self, id: &Id, by: &Id) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE error_reports SET status = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(ReportStatus::Closed.code())
+        .bind(now_text())
+        .bind(by.as_str())
+        .bind(id.as_str())
+        .bind(ReportStatus::Open.code())
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected() > 0)
     }
 }
+
+/// Every column of `error_reports`, as [`from_row`] reads them.
+const COLUMNS: &str = "id, service_id, organisation_id, message, reporter_email, page_language, created_at, status, \
+                       closed_at, closed_by";
 
 /// Reads one row of `error_reports` (all columns).
 fn from_row(row: &AnyRow) -> Result<ErrorReport> {
@@ -210,13 +252,6 @@ fn from_row(row: &AnyRow) -> Result<ErrorReport> {
         status: ReportStatus::from_code(&status)
             .ok_or_else(|| bad_column("status", format!("unknown status `{status}`")))?,
         closed_at: closed_at.map(|raw| parse_time("closed_at", &raw)).transpose()?,
+        closed_by: opt_id_column(row, "closed_by")?,
     })
-}
-
-fn parse_time(column: &str, raw: &str) -> Result<DateTime<Utc>> {
-    Ok(DateTime::parse_from_rfc3339(raw).map_err(|e| bad_column(column, e.to_string()))?.to_utc())
-}
-
-fn bad_column(column: &str, reason: String) -> crate::Error {
-    sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(BadColumn(reason)) }.into()
 }

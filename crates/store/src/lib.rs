@@ -15,29 +15,46 @@
 //!
 //! Listings sort names by byte order (the "C" collation on PostgreSQL, as on SQLite),
 //! so both backends return the same order.
+//!
+//! Besides the records, the store keeps accounts, sessions, one-time links, providers'
+//! proposals awaiting review, and each record's history (the change log holds who made
+//! every change and the record's JSON after it).
 
+mod account;
 mod change_log;
 mod connect;
 mod error;
 mod error_report;
+mod history;
 mod hsds_query;
 mod location;
+mod one_time_token;
 mod organisation;
+mod proposal;
 mod record;
 mod search_log;
+mod secret;
 mod service;
+mod session;
 mod taxonomy;
+mod token;
 mod tx;
 
+pub use account::{LOCKOUT, LoginCheck, MAX_FAILED_LOGINS, MIN_PASSWORD_CHARS, NewUser, User};
 pub use change_log::{Change, ChangeOp};
 pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};
 pub use error_report::{ErrorReport, NewErrorReport, PageLanguage, ReportStatus};
+pub use history::Version;
 pub use hsds_query::{NameSearch, ServiceAtLocationLink, ServiceFilter, ServiceStamp, TermFilter, is_public_service};
+pub use one_time_token::{NewToken, OneTimeToken, TokenPurpose};
+pub use proposal::{Expected, Proposal, ProposalDraft, ProposalStatus};
 pub use search_log::{LoggedSearch, QueryTotal};
+pub use secret::SITE_SECRET_BYTES;
+pub use session::Session;
 pub use tx::{WriteTx, Written};
 
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Transaction};
 
 /// A handle to the database; cheap to clone (it wraps a connection pool).
 #[derive(Clone)]
@@ -93,6 +110,17 @@ impl Store {
             Backend::Postgres => self.pool.begin().await?,
         };
         Ok(WriteTx::new(tx, self.backend))
+    }
+
+    /// A plain transaction for the store's own bookkeeping (accounts, proposals): on
+    /// SQLite it takes the write lock up front like [`Store::begin`], so two of them
+    /// run one after the other; on PostgreSQL it does not take the writers' lock, so
+    /// it never waits for a long import.
+    pub(crate) async fn begin_plain(&self) -> Result<Transaction<'static, Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Closes all connections; waits until they are returned to the pool.

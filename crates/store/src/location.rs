@@ -25,10 +25,10 @@ impl WriteTx {
             )
             .bind(l.id.as_str())
             .bind(l.organisation_id.as_ref().map(|id| id.as_str().to_owned()))
-            .bind(data),
+            .bind(data.as_str()),
         )
         .await?;
-        self.finish_put(kind, &l.id, before.is_some()).await
+        self.finish_put(kind, &l.id, before.is_some(), data).await
     }
 }
 

@@ -23,10 +23,10 @@ impl WriteTx {
             )
             .bind(o.id.as_str())
             .bind(o.name.as_str())
-            .bind(data),
+            .bind(data.as_str()),
         )
         .await?;
-        self.finish_put(kind, &o.id, before.is_some()).await
+        self.finish_put(kind, &o.id, before.is_some(), data).await
     }
 }
 

@@ -45,14 +45,14 @@ impl WriteTx {
             .bind(s.status.as_hsds())
             .bind(time_text(s.meta.updated))
             .bind(s.meta.verification.as_ref().map(|v| time_text(v.at)))
-            .bind(data),
+            .bind(data.as_str()),
         )
         .await?;
         if before.is_some() {
             self.delete_links(&s.id).await?;
         }
         self.queue_links(&s.id, &terms, &locations).await?;
-        self.finish_put(kind, &s.id, before.is_some()).await
+        self.finish_put(kind, &s.id, before.is_some(), data).await
     }
 
     /// Deletes a service and its links; [`Error::NotFound`] if there is none.
@@ -65,7 +65,7 @@ impl WriteTx {
         }
         self.delete_links(id).await?;
         self.write(sqlx::query("DELETE FROM service WHERE id = $1").bind(id.as_str())).await?;
-        self.log_change(EntityKind::Service, id, ChangeOp::Delete).await
+        self.log_change(EntityKind::Service, id, ChangeOp::Delete, None).await
     }
 
     async fn delete_links(&mut self, id: &Id) -> Result<()> {
@@ -155,7 +155,9 @@ impl Store {
                 "SELECT service_id FROM service_location WHERE location_id = $1 ORDER BY service_id"
             }
             EntityKind::TaxonomyTerm => "SELECT service_id FROM service_term WHERE term_id = $1 ORDER BY service_id",
-            EntityKind::Taxonomy | EntityKind::Service => return Ok(Vec::new()),
+            EntityKind::Taxonomy | EntityKind::Service | EntityKind::User | EntityKind::Proposal => {
+                return Ok(Vec::new());
+            }
         };
         let rows: Vec<(String,)> = sqlx::query_as(sql).bind(id.as_str()).fetch_all(&self.pool).await?;
         rows.into_iter()

@@ -20,10 +20,10 @@ impl WriteTx {
                  ON CONFLICT (id) DO UPDATE SET data = excluded.data",
             )
             .bind(t.id.as_str())
-            .bind(data),
+            .bind(data.as_str()),
         )
         .await?;
-        self.finish_put(kind, &t.id, before.is_some()).await
+        self.finish_put(kind, &t.id, before.is_some(), data).await
     }
 
     /// Inserts or replaces a taxonomy term; its taxonomy must exist.
@@ -43,10 +43,10 @@ impl WriteTx {
             )
             .bind(t.id.as_str())
             .bind(t.taxonomy_id.as_str())
-            .bind(data),
+            .bind(data.as_str()),
         )
         .await?;
-        self.finish_put(kind, &t.id, before.is_some()).await
+        self.finish_put(kind, &t.id, before.is_some(), data).await
     }
 }
 

@@ -38,6 +38,8 @@ pub struct WriteTx {
     /// Stored JSON read ahead by [`WriteTx::prefetch`] (`None`: no such record), used
     /// once by the next put of that record instead of a query of its own.
     prefetched: HashMap<(EntityKind, Id), Option<String>>,
+    /// Who is making the changes, written into each change-log row (see [`WriteTx::act_as`]).
+    actor: Option<String>,
 }
 
 /// Rows waiting to be inserted. Nothing inside the transaction reads the change log,
@@ -45,14 +47,28 @@ pub struct WriteTx {
 /// them back until commit is invisible to callers.
 #[derive(Default)]
 struct Pending {
-    changes: Vec<(EntityKind, Id, ChangeOp, String)>,
+    changes: Vec<PendingChange>,
     service_terms: Vec<(Id, Id)>,
     /// (service, location, service-at-location id).
     service_locations: Vec<(Id, Id, Id)>,
 }
 
+/// One change-log row waiting to be inserted.
+struct PendingChange {
+    entity: EntityKind,
+    id: Id,
+    op: ChangeOp,
+    at: String,
+    actor: Option<String>,
+    /// The record's JSON after the change; `None` for deletes.
+    data: Option<String>,
+}
+
 /// Rows per multi-row insert; a fixed size keeps the statement in sqlx's cache.
 const FLUSH_ROWS: usize = 200;
+
+/// Columns per change-log row in [`WriteTx::flush_changes`].
+const CHANGE_COLUMNS: usize = 6;
 
 /// Key of the PostgreSQL advisory lock that serialises writers ("wegwijs" in ASCII).
 const WRITER_LOCK_KEY: i64 = 0x0077_6567_7769_6a73;
@@ -66,7 +82,15 @@ impl WriteTx {
             writer_locked: false,
             pending: Pending::default(),
             prefetched: HashMap::new(),
+            actor: None,
         }
+    }
+
+    /// Names who makes the changes this transaction logs from now on: `"user:<id>"` for
+    /// a person, `"import:<source>"`, `"demo"`, … It is shown in a record's history
+    /// ([`crate::Store::history`]). Without it, changes are logged with no actor.
+    pub fn act_as(&mut self, actor: impl Into<String>) {
+        self.actor = Some(actor.into());
     }
 
     /// Commits every change of this transaction, change-log rows included.
@@ -97,6 +121,9 @@ impl WriteTx {
     /// round trips, not SQLite, are most of the time.) Only records of kinds that can
     /// be written are read: taxonomies, terms, organisations, locations, services.
     pub async fn prefetch(&mut self, kind: EntityKind, ids: &[Id]) -> Result<()> {
+        if !kind.is_record() {
+            return Ok(());
+        }
         for chunk in ids.chunks(IN_CHUNK) {
             let sql = format!("SELECT id, data FROM {} WHERE id IN ({})", table(kind), placeholders(1, chunk.len()));
             let mut query = sqlx::query_as::<_, (String, String)>(AssertSqlSafe(sql));
@@ -162,11 +189,19 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Records a change made in this transaction in the change log.
-    pub(crate) async fn log_change(&mut self, entity: EntityKind, id: &Id, op: ChangeOp) -> Result<()> {
+    /// Records a change made in this transaction in the change log, with the record's
+    /// JSON after the change (`None` for a delete) and the current actor.
+    pub(crate) async fn log_change(
+        &mut self,
+        entity: EntityKind,
+        id: &Id,
+        op: ChangeOp,
+        data: Option<String>,
+    ) -> Result<()> {
         self.lock_writers().await?;
         let at = crate::change_log::now_text();
-        self.pending.changes.push((entity, id.clone(), op, at));
+        let actor = self.actor.clone();
+        self.pending.changes.push(PendingChange { entity, id: id.clone(), op, at, actor, data });
         if self.pending.changes.len() >= FLUSH_ROWS {
             self.flush_changes().await?;
         }
@@ -177,12 +212,19 @@ impl WriteTx {
         let changes = std::mem::take(&mut self.pending.changes);
         for chunk in changes.chunks(FLUSH_ROWS) {
             let rows: Vec<String> = (0..chunk.len())
-                .map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
+                .map(|i| format!("({})", placeholders(CHANGE_COLUMNS * i + 1, CHANGE_COLUMNS)))
                 .collect();
-            let sql = format!("INSERT INTO change_log (entity, entity_id, op, at) VALUES {}", rows.join(", "));
+            let sql =
+                format!("INSERT INTO change_log (entity, entity_id, op, at, actor, data) VALUES {}", rows.join(", "));
             let mut query = sqlx::query(AssertSqlSafe(sql));
-            for (entity, id, op, at) in chunk {
-                query = query.bind(entity.code()).bind(id.as_str()).bind(op.code()).bind(at.as_str());
+            for change in chunk {
+                query = query
+                    .bind(change.entity.code())
+                    .bind(change.id.as_str())
+                    .bind(change.op.code())
+                    .bind(change.at.as_str())
+                    .bind(change.actor.as_deref())
+                    .bind(change.data.as_deref());
             }
             query.execute(&mut *self.tx).await.map_err(from_write)?;
         }
@@ -242,10 +284,16 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Finishes a put: logs the change unless nothing changed, and reports what happened.
-    pub(crate) async fn finish_put(&mut self, entity: EntityKind, id: &Id, existed: bool) -> Result<Written> {
+    /// Finishes a put that wrote `data`: logs the change with it, and reports what happened.
+    pub(crate) async fn finish_put(
+        &mut self,
+        entity: EntityKind,
+        id: &Id,
+        existed: bool,
+        data: String,
+    ) -> Result<Written> {
         let op = if existed { ChangeOp::Update } else { ChangeOp::Insert };
-        self.log_change(entity, id, op).await?;
+        self.log_change(entity, id, op, Some(data)).await?;
         self.mark_known(entity, id);
         Ok(if existed { Written::Updated } else { Written::Inserted })
     }
@@ -259,5 +307,7 @@ fn table(kind: EntityKind) -> &'static str {
         EntityKind::Organisation => "organisation",
         EntityKind::Location => "location",
         EntityKind::Service => "service",
+        EntityKind::User => "users",
+        EntityKind::Proposal => "proposals",
     }
 }

@@ -30,6 +30,18 @@ pub struct WebConfig {
     /// The licence the kaart's open data is published under, named on the API page
     /// ("CC BY 4.0", "CC0 1.0"): the municipality's choice, not the software's.
     pub data_licence: String,
+    /// Fields of records (as named in the stored JSON: `opening_hours`, `phones`, …) that
+    /// a provider may change without review; a change that touches only these is
+    /// published at once. Empty (the default): every change is reviewed.
+    pub publish_directly: Vec<String>,
+}
+
+impl WebConfig {
+    /// Whether cookies must be `Secure`: when the public address is HTTPS. (Without a
+    /// configured address the site is reached directly, typically on a laptop over HTTP.)
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
 }
 
 impl Default for WebConfig {
@@ -43,6 +55,7 @@ impl Default for WebConfig {
             tile_url: None,
             tile_attribution: String::new(),
             data_licence: "CC BY 4.0".to_owned(),
+            publish_directly: Vec::new(),
         }
     }
 }

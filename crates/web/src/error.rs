@@ -25,6 +25,16 @@ pub enum AppError {
     /// The request cannot be understood (bad id, bad page number).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The visitor may not do this (a logged-in account without the right role).
+    #[error("forbidden")]
+    Forbidden,
+    /// A form came without the right CSRF token: from another site, or a page kept open
+    /// past its session.
+    #[error("form token missing or wrong")]
+    FormExpired,
+    /// Too many tries from one address in a short time.
+    #[error("too many requests")]
+    TooManyRequests,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] wegwijs_store::Error),
@@ -41,6 +51,8 @@ impl AppError {
         match self {
             Self::NotFound | Self::Missing { .. } => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Forbidden | Self::FormExpired => StatusCode::FORBIDDEN,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(wegwijs_store::Error::NotFound { .. }) => StatusCode::NOT_FOUND,
             Self::Store(_) | Self::Search(_) | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -49,7 +61,13 @@ impl AppError {
     /// Translation keys of the title and message shown to the visitor: a wrong address
     /// is not "something went wrong", and a resident should be able to tell the two apart.
     fn text_keys(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::FormExpired => return ("error.form_expired_title", "error.form_expired"),
+            Self::TooManyRequests => return ("error.too_many_title", "error.too_many"),
+            _ => {}
+        }
         match self.status() {
+            StatusCode::FORBIDDEN => ("error.forbidden_title", "error.forbidden"),
             StatusCode::NOT_FOUND => ("error.not_found_title", "error.not_found"),
             StatusCode::BAD_REQUEST => ("error.bad_request_title", "error.bad_request"),
             _ => ("error.title", "error.internal"),
@@ -80,6 +98,9 @@ impl IntoResponse for AppError {
             Self::NotFound | Self::Store(wegwijs_store::Error::NotFound { .. }) => {
                 "nothing is found at this address".to_owned()
             }
+            Self::Forbidden => "you may not do this".to_owned(),
+            Self::FormExpired => "the form token is missing or wrong".to_owned(),
+            Self::TooManyRequests => "too many requests; wait a minute".to_owned(),
             Self::Store(_) | Self::Search(_) | Self::Render(_) => {
                 "the server failed to answer; please try again later".to_owned()
             }
@@ -136,9 +157,12 @@ pub async fn render_error_pages(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let ctx = PageContext::new(request.uri(), request.headers(), state.config.clone());
+    let mut ctx = PageContext::new(request.uri(), request.headers(), state.config.clone());
     let response = next.run(request).await;
     let Some(marker) = response.extensions().get::<ErrorPageMarker>().cloned() else { return response };
+    if let Some(visitor) = response.extensions().get::<crate::auth::Visitor>() {
+        ctx.visitor = visitor.clone();
+    }
     if is_api_path(&ctx.path) {
         return problem_response(response, marker.detail);
     }
@@ -162,6 +186,9 @@ mod tests {
             AppError::NotFound,
             AppError::Missing { kind: "service", id: "x".into() },
             AppError::BadRequest("x".into()),
+            AppError::Forbidden,
+            AppError::FormExpired,
+            AppError::TooManyRequests,
             AppError::Render(askama::Error::Fmt),
         ];
         for error in errors {

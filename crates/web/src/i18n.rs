@@ -26,8 +26,8 @@ macro_rules! locale_files {
     };
 }
 
-const NL_FILES: &[(&str, &str)] = locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api");
-const EN_FILES: &[(&str, &str)] = locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api");
+const NL_FILES: &[(&str, &str)] = locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice");
+const EN_FILES: &[(&str, &str)] = locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice");
 
 fn merge(files: &[(&str, &str)]) -> Texts {
     let mut texts = Texts::new();
@@ -81,6 +81,14 @@ impl Locale {
         match self {
             Self::Nl => "Nederlands",
             Self::En => "English",
+        }
+    }
+
+    /// The language of mails to someone who uses the site in this language.
+    pub fn mail_language(self) -> wegwijs_mail::Language {
+        match self {
+            Self::Nl => wegwijs_mail::Language::Nl,
+            Self::En => wegwijs_mail::Language::En,
         }
     }
 

@@ -3,8 +3,11 @@
 //! portals. Reads go to the store; nothing here writes around it.
 
 mod assets;
+pub mod auth;
 mod config;
+pub mod editorial;
 mod error;
+pub mod forms;
 mod i18n;
 pub mod map;
 mod openapi;
@@ -38,13 +41,52 @@ pub struct AppState {
     pub search_log: search_log::SearchLog,
     /// Web settings.
     pub config: Arc<WebConfig>,
+    /// Secrets and rate limits of accounts and forms.
+    pub security: auth::Security,
+    /// Sends the mails of accounts, invitations and reviews.
+    pub mailer: Arc<wegwijs_mail::Mailer>,
+}
+
+impl AppState {
+    /// The state of a site on `store` with `search`, sending mail with `mailer`;
+    /// counters and secrets start empty.
+    pub fn new(
+        store: Store,
+        search: Arc<wegwijs_search::SearchIndex>,
+        config: Arc<WebConfig>,
+        mailer: Arc<wegwijs_mail::Mailer>,
+    ) -> Self {
+        Self {
+            store,
+            search,
+            search_log: search_log::SearchLog::default(),
+            config,
+            security: auth::Security::default(),
+            mailer,
+        }
+    }
+
+    /// Sends a mail; a failure is logged, not shown: the action that caused the mail
+    /// (a rejection, an error report) is done and stays done.
+    pub async fn send_mail(&self, mail: &wegwijs_mail::Mail) -> bool {
+        match self.mailer.send(mail).await {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::error!(%error, kind = mail.content.kind(), "a mail could not be sent");
+                false
+            }
+        }
+    }
 }
 
 /// The complete application router. Tests call this directly.
 pub fn router(state: AppState) -> Router {
     let request_id = axum::http::HeaderName::from_static("x-request-id");
+    let pages = routes::router()
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), auth::policy::authorize))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::load_visitor));
     Router::new()
-        .merge(routes::router())
+        .merge(pages)
         .merge(api_router())
         .merge(assets::router())
         .fallback(routes::not_found)

@@ -1,6 +1,7 @@
 //! What every HTML page needs to know about the request it answers: the language,
 //! the address (for the language switch and canonical links) and the host.
 
+use crate::auth::Visitor;
 use crate::i18n::Locale;
 use crate::{AppState, WebConfig};
 use axum::extract::FromRequestParts;
@@ -23,13 +24,19 @@ pub struct PageContext {
     pub origin: String,
     /// The site settings.
     pub config: Arc<WebConfig>,
+    /// Who is asking, and the token their forms carry.
+    pub visitor: Visitor,
 }
 
 impl FromRequestParts<AppState> for PageContext {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(Self::new(&parts.uri, &parts.headers, state.config.clone()))
+        let mut ctx = Self::new(&parts.uri, &parts.headers, state.config.clone());
+        if let Some(visitor) = parts.extensions.get::<Visitor>() {
+            ctx.visitor = visitor.clone();
+        }
+        Ok(ctx)
     }
 }
 
@@ -50,7 +57,7 @@ impl PageContext {
                 format!("http://{host}")
             }
         };
-        Self { locale, path: uri.path().to_owned(), query, origin, config }
+        Self { locale, path: uri.path().to_owned(), query, origin, config, visitor: Visitor::default() }
     }
 
     /// The query pairs other than `lang`, in their order.

@@ -1,12 +1,15 @@
 //! All routes, one module per resource; each exposes `router()`.
 
+mod account;
 mod api_docs;
 mod compare;
+mod editor;
 mod health;
 mod home;
 mod hsds;
 mod my_list;
 mod organisations;
+mod portal;
 mod report;
 mod results;
 mod search;
@@ -28,6 +31,9 @@ pub fn router() -> Router<AppState> {
         .route("/themas", get(themes::index))
         .route("/themas/{code}", get(themes::show))
         .route("/api", get(api_docs::show_api_page))
+        .merge(account::router())
+        .merge(portal::router())
+        .merge(editor::router())
         .merge(health::router())
         .merge(services::router())
         .merge(organisations::router())
@@ -43,14 +49,19 @@ pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().merge(hsds::router()).merge(search::router()).routes(routes!(api_docs::show_openapi))
 }
 
-/// The service a public page is about: it must exist and be public (the store's
-/// `is_public_service`, which the API follows too). A malformed id cannot name a
-/// service, so it is "not found" rather than a bad request; a service that stopped is
-/// "not found (any more)" as well.
-pub async fn public_service(state: &AppState, raw_id: &str) -> Result<wegwijs_domain::Service, AppError> {
+/// The service a public page is about, as `viewer` may see it: it must exist and be
+/// public (the store's `is_public_service`, which the API follows too), and
+/// professional-only information is removed unless the viewer may read it
+/// (`Service::for_viewer`). A malformed id cannot name a service, so it is "not found"
+/// rather than a bad request; a service that stopped is "not found (any more)" as well.
+pub async fn public_service(
+    state: &AppState,
+    raw_id: &str,
+    viewer: &wegwijs_domain::Viewer,
+) -> Result<wegwijs_domain::Service, AppError> {
     let id = wegwijs_domain::Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
     let service = state.store.service(&id).await?.ok_or(AppError::NotFound)?;
-    if wegwijs_store::is_public_service(&service) { Ok(service) } else { Err(AppError::NotFound) }
+    if wegwijs_store::is_public_service(&service) { Ok(service.for_viewer(viewer)) } else { Err(AppError::NotFound) }
 }
 
 /// Runs a search off the async workers (it is CPU work of milliseconds), for every page

@@ -1,18 +1,22 @@
 //! View models: what a template needs, prepared from domain records and search
 //! results so templates contain no logic beyond loops and conditions.
 
+pub mod account;
+pub mod backoffice;
 mod chrome;
 pub mod compare;
+pub mod editor;
 mod format;
 pub mod home;
 pub mod my_list;
 mod organisation;
+pub mod portal;
 mod report;
 pub mod results;
 pub mod service;
 mod theme;
 
-pub use chrome::{Chrome, Section};
+pub use chrome::{AccountNav, Chrome, Section};
 pub use compare::ComparePage;
 pub use home::{HomePage, ThemeCard};
 pub use my_list::MyListPage;

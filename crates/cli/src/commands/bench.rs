@@ -205,3 +205,15 @@ fn in_process_qps(
 fn records(data: &DemoData) -> Vec<ServiceRecord> {
     ServiceRecord::join(data.services.clone(), data.organisations.clone(), data.locations.clone())
 }
+
+/// A mailer that writes into a temporary folder: benchmarks send no mail.
+fn outbox_mailer() -> anyhow::Result<wegwijs_mail::Mailer> {
+    let outbox = std::env::temp_dir().join("wegwijs-bench-outbox");
+    let config = wegwijs_mail::MailConfig {
+        smtp_url: None,
+        from: "Wegwijs <noreply@localhost>".to_owned(),
+        site_name: "Wegwijs".to_owned(),
+        outbox,
+    };
+    Ok(wegwijs_mail::Mailer::new(config)?)
+}

@@ -32,6 +32,38 @@ pub struct Args {
     /// How the site looks and where it lives.
     #[command(flatten)]
     pub site: SiteArgs,
+    /// How mail is sent.
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// How the site sends mail (invitations, password links, review results).
+#[derive(Debug, clap::Args)]
+pub struct MailArgs {
+    /// SMTP server as a URL: `smtp://user:password@mail.example.nl:587?tls=required`,
+    /// `smtps://…` or `smtp://localhost:25`. Without it mails are written as .eml files
+    /// to the outbox folder (and logged), so nothing is lost on a laptop or in a test.
+    #[arg(long, env = "WEGWIJS_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Sender of the mails, as `Name <address>`.
+    #[arg(long, env = "WEGWIJS_MAIL_FROM", default_value = "Wegwijs <noreply@localhost>")]
+    pub mail_from: String,
+    /// Folder for mails when no SMTP server is set.
+    #[arg(long, env = "WEGWIJS_OUTBOX", default_value = "wegwijs-outbox")]
+    pub outbox: std::path::PathBuf,
+}
+
+impl MailArgs {
+    /// The mailer these arguments ask for.
+    pub fn mailer(&self, site_name: &str) -> anyhow::Result<wegwijs_mail::Mailer> {
+        let config = wegwijs_mail::MailConfig {
+            smtp_url: self.smtp_url.clone().filter(|url| !url.trim().is_empty()),
+            from: self.mail_from.clone(),
+            site_name: site_name.to_owned(),
+            outbox: self.outbox.clone(),
+        };
+        wegwijs_mail::Mailer::new(config).context("cannot use the mail settings")
+    }
 }
 
 /// Settings of the public website for this deployment.
@@ -65,6 +97,24 @@ pub struct SiteArgs {
     /// The licence the open data is published under, named on the API page.
     #[arg(long, env = "WEGWIJS_DATA_LICENCE", default_value = "CC BY 4.0")]
     pub data_licence: String,
+    /// Fields a provider may change without review, comma-separated, e.g.
+    /// `opening_hours,phones,email`. Default: every change is reviewed.
+    #[arg(long, env = "WEGWIJS_PUBLISH_DIRECTLY", value_delimiter = ',', value_parser = parse_direct_field)]
+    pub publish_directly: Vec<String>,
+}
+
+/// Fields that may be published without review: small facts that go out of date and
+/// that an editor does not need to word-check. Names as in the stored records.
+const DIRECT_FIELDS: &[&str] =
+    &["opening_hours", "phones", "email", "url", "website", "wait_time", "fees_description", "costs", "status"];
+
+fn parse_direct_field(raw: &str) -> Result<String, String> {
+    let field = raw.trim();
+    if DIRECT_FIELDS.contains(&field) {
+        Ok(field.to_owned())
+    } else {
+        Err(format!("{raw:?} cannot be published without review; choose from {}", DIRECT_FIELDS.join(", ")))
+    }
 }
 
 fn parse_public_url(raw: &str) -> Result<String, String> {
@@ -114,6 +164,7 @@ impl SiteArgs {
             tile_url: self.tile_url.clone(),
             tile_attribution: self.tile_attribution.clone().unwrap_or_default(),
             data_licence: self.data_licence.clone(),
+            publish_directly: self.publish_directly.clone(),
             ..WebConfig::default()
         })
     }
@@ -154,7 +205,9 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
 
     // Map boundaries are parsed now rather than on the first visitor's page.
     tokio::task::spawn_blocking(wegwijs_web::map::preload).await?;
-    let state = AppState { store: store.clone(), search: index, search_log, config };
+    let mailer = Arc::new(args.mail.mailer(&config.site_name)?);
+    tracing::info!(mail = %mailer.describe(), "mail");
+    let state = AppState { search_log, ..AppState::new(store.clone(), index, config, mailer) };
     eprintln!("Wegwijs is running: open http://{address}/ in your browser (Ctrl-C stops).");
     let served = wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal()).await;
     let _ = stop.send(true);

@@ -48,6 +48,7 @@ fn serve(db: &TestDb) -> (Server, String, Arc<Mutex<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
         .env("WEGWIJS_DATABASE_URL", &db.url)
+        .env("WEGWIJS_OUTBOX", db.outbox())
         .env("WEGWIJS_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

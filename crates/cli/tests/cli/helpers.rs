@@ -13,6 +13,12 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A folder for the server's mails next to the database, so tests never write into
+    /// the working directory.
+    pub fn outbox(&self) -> std::path::PathBuf {
+        self._dir.path().join("outbox")
+    }
+
     pub fn sqlite() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("wegwijs.db").display());

@@ -8,3 +8,4 @@ mod open_data;
 mod round_trip;
 mod search;
 mod serve;
+mod users;

@@ -10,6 +10,7 @@ fn serve_answers_and_stops_cleanly_on_sigterm() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(["serve", "--demo", "--demo-scale", "100", "--addr", "127.0.0.1:0", "--data-licence", "CC0 1.0"])
         .env("WEGWIJS_DATABASE_URL", &db.url)
+        .env("WEGWIJS_OUTBOX", db.outbox())
         .env("WEGWIJS_LOG", "warn")
         .stderr(Stdio::piped())
         .spawn()

@@ -64,16 +64,19 @@ contract_test!(
         tick().await;
         let done = store.add_error_report(&report("Wordt gesloten")).await.unwrap();
 
-        assert!(store.close_error_report(&done.id).await.unwrap());
-        assert!(!store.close_error_report(&done.id).await.unwrap(), "closing twice changes nothing");
-        assert!(!store.close_error_report(&Id::random()).await.unwrap(), "unknown id");
+        let editor = id("redacteur-1");
+        assert!(store.close_error_report(&done.id, &editor).await.unwrap());
+        assert!(!store.close_error_report(&done.id, &id("redacteur-2")).await.unwrap(), "closing twice changes nothing");
+        assert!(!store.close_error_report(&Id::random(), &editor).await.unwrap(), "unknown id");
 
         let open = store.error_reports(ReportStatus::Open, Page::first(10)).await.unwrap();
-        assert_eq!(open, [kept]);
+        assert_eq!(open, std::slice::from_ref(&kept));
         let closed = store.error_reports(ReportStatus::Closed, Page::first(10)).await.unwrap();
         assert_eq!(closed.len(), 1);
         assert_eq!((closed[0].id.clone(), closed[0].status), (done.id, ReportStatus::Closed));
         assert!(closed[0].closed_at.is_some_and(|at| at >= closed[0].created_at));
+        assert_eq!(closed[0].closed_by, Some(editor), "the first to close it");
+        assert_eq!(store.error_report(&kept.id).await.unwrap().unwrap().closed_by, None);
         assert_eq!(store.error_report_count(ReportStatus::Open).await.unwrap(), 1);
         assert_eq!(store.error_report_count(ReportStatus::Closed).await.unwrap(), 1);
     }
@@ -103,5 +106,46 @@ contract_test!(
         // PostgreSQL text cannot hold U+0000; SQLite could, but both must behave the same.
         assert!(store.add_error_report(&report("voor\0na")).await.is_err());
         assert_eq!(store.error_report_count(ReportStatus::Open).await.unwrap(), 0);
+    }
+);
+
+contract_test!(
+    async fn a_report_is_found_by_its_id(store) {
+        let added = store.add_error_report(&report("Adres klopt niet")).await.unwrap();
+        assert_eq!(store.error_report(&added.id).await.unwrap(), Some(added));
+        assert_eq!(store.error_report(&Id::random()).await.unwrap(), None);
+    }
+);
+
+contract_test!(
+    async fn providers_see_the_reports_of_their_own_organisations_only(store) {
+        let of = |organisation: &str, message: &str| {
+            let mut new = report(message);
+            new.organisation_id = id(organisation);
+            new
+        };
+        let a1 = store.add_error_report(&of("org-a", "Eerste over A")).await.unwrap();
+        tick().await;
+        let b1 = store.add_error_report(&of("org-b", "Over B")).await.unwrap();
+        tick().await;
+        store.add_error_report(&of("org-c", "Over C")).await.unwrap();
+        tick().await;
+        let a2 = store.add_error_report(&of("org-a", "Tweede over A")).await.unwrap();
+
+        let ids = |list: Vec<wegwijs_store::ErrorReport>| list.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        let open = ReportStatus::Open;
+        let own = store.error_reports_of_organisations(&[id("org-a"), id("org-b")], open, Page::first(10)).await.unwrap();
+        assert_eq!(ids(own), [a2.id.clone(), b1.id.clone(), a1.id.clone()], "newest first");
+        let paged =
+            store.error_reports_of_organisations(&[id("org-a"), id("org-b")], open, Page { offset: 1, limit: 1 }).await.unwrap();
+        assert_eq!(ids(paged), std::slice::from_ref(&b1.id));
+        assert!(store.error_reports_of_organisations(&[], open, Page::first(10)).await.unwrap().is_empty());
+        assert!(store.error_reports_of_organisations(&[id("org-x")], open, Page::first(10)).await.unwrap().is_empty());
+
+        store.close_error_report(&a1.id, &id("aanbieder-1")).await.unwrap();
+        let closed = store.error_reports_of_organisations(&[id("org-a")], ReportStatus::Closed, Page::first(10)).await.unwrap();
+        assert_eq!(ids(closed), [a1.id]);
+        let open_of_a = store.error_reports_of_organisations(&[id("org-a")], open, Page::first(10)).await.unwrap();
+        assert_eq!(ids(open_of_a), [a2.id]);
     }
 );

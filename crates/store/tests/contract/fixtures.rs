@@ -260,3 +260,34 @@ pub async fn seed(store: &wegwijs_store::Store) {
     tx.put_location(&full_location("loc2", "org")).await.unwrap();
     tx.commit().await.unwrap();
 }
+
+/// The password every fixture account gets (long enough to be accepted).
+pub const PASSWORD: &str = "correct paard batterij nietje";
+
+/// An account to create with [`PASSWORD`].
+pub fn new_user(email: &str, role: wegwijs_domain::Role, organisations: &[&str]) -> wegwijs_store::NewUser {
+    wegwijs_store::NewUser {
+        email: EmailAddress::parse(email).expect("fixture e-mail"),
+        name: format!("Naam van {email}"),
+        role,
+        organisations: organisations.iter().map(|o| id(o)).collect(),
+        password: Some(PASSWORD.to_owned()),
+    }
+}
+
+/// Creates an account with [`PASSWORD`].
+pub async fn add_user(
+    store: &wegwijs_store::Store,
+    email: &str,
+    role: wegwijs_domain::Role,
+    organisations: &[&str],
+) -> wegwijs_store::User {
+    store.create_user(&new_user(email, role, organisations)).await.expect("create fixture user")
+}
+
+/// Commits one organisation with a bare minimum of fields.
+pub async fn add_organisation(store: &wegwijs_store::Store, raw_id: &str) {
+    let mut tx = store.begin().await.unwrap();
+    tx.put_organisation(&organisation_named(raw_id, &format!("Organisatie {raw_id}"))).await.unwrap();
+    tx.commit().await.unwrap();
+}

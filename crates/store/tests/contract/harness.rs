@@ -14,6 +14,8 @@ fn admin_url() -> String {
 /// A migrated store on a database that exists only for one test.
 pub struct TestDb {
     pub store: Store,
+    /// The URL the store was opened with, for tests that look at the raw tables.
+    pub url: String,
     _sqlite_dir: Option<tempfile::TempDir>,
     _postgres: Option<DropDatabase>,
 }
@@ -22,9 +24,10 @@ impl TestDb {
     pub async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("wegwijs.db");
-        let store = Store::connect(path.to_str().expect("UTF-8 path")).await.expect("open SQLite");
+        let url = format!("sqlite://{}", path.to_str().expect("UTF-8 path"));
+        let store = Store::connect(&url).await.expect("open SQLite");
         store.migrate().await.expect("migrate SQLite");
-        Self { store, _sqlite_dir: Some(dir), _postgres: None }
+        Self { store, url, _sqlite_dir: Some(dir), _postgres: None }
     }
 
     pub async fn postgres() -> Self {
@@ -42,7 +45,18 @@ impl TestDb {
         };
         let store = Store::connect(&url).await.expect("open PostgreSQL");
         store.migrate().await.expect("migrate PostgreSQL");
-        Self { store, _sqlite_dir: None, _postgres: Some(guard) }
+        Self { store, url, _sqlite_dir: None, _postgres: Some(guard) }
+    }
+
+    /// The directory holding the SQLite database and its WAL files; `None` on PostgreSQL.
+    pub fn sqlite_dir(&self) -> Option<&std::path::Path> {
+        self._sqlite_dir.as_ref().map(|dir| dir.path())
+    }
+
+    /// A connection of its own to the test database, for reading raw tables.
+    pub async fn raw(&self) -> sqlx::AnyConnection {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyConnection::connect(&self.url).await.expect("raw connection")
     }
 
     /// Closes the pool before the database is removed.

@@ -34,13 +34,19 @@ macro_rules! contract_test {
     };
 }
 
+mod accounts;
 mod change_log;
 mod error_reports;
 mod fixtures;
 mod harness;
+mod history;
 mod hsds_query;
 mod listing;
+mod proposals;
 mod references;
 mod round_trip;
 mod search_log;
+mod secret;
+mod sessions;
+mod tokens;
 mod writes;

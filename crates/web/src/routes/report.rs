@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use wegwijs_domain::Service;
+use wegwijs_mail::{Mail, MailContent};
 use wegwijs_store::{NewErrorReport, PageLanguage};
 
 /// Largest form body accepted: a 2000-character message is at most 8 KB as UTF-8 (4
@@ -81,12 +82,41 @@ async fn create_report(
             };
             let stored = state.store.add_error_report(&report).await?;
             tracing::info!(report = %stored.id, service = %service.id, "error report stored");
+            tell_providers(&state, &ctx.origin, &service, &stored.message).await;
             Ok(thanks.into_response())
         }
         Err(problems) => {
             let body = render_form(&ctx, &service, &form, &problems)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
         }
+    }
+}
+
+/// Mails the providers of the service's organisation, so they can correct it
+/// themselves. In Dutch, as their language is not known; without the resident's
+/// address, which was given for an answer from the editors only. A failure is logged:
+/// the report is stored and the editors see it anyway.
+async fn tell_providers(state: &AppState, origin: &str, service: &Service, message: &str) {
+    let providers = match state.store.users_of_organisation(&service.organisation_id).await {
+        Ok(providers) => providers,
+        Err(error) => {
+            tracing::error!(%error, service = %service.id, "cannot find the providers to tell about an error report");
+            return;
+        }
+    };
+    for provider in providers {
+        let mail = Mail {
+            to: provider.email.to_string(),
+            to_name: Some(provider.name.clone()),
+            reply_to: None,
+            language: Locale::Nl.mail_language(),
+            content: MailContent::ErrorReportForProvider {
+                service: service.name.to_string(),
+                message: message.to_owned(),
+                link: format!("{origin}/portaal"),
+            },
+        };
+        state.send_mail(&mail).await;
     }
 }
 
@@ -107,7 +137,7 @@ async fn show_report_thanks(
 /// The service a report is about. A malformed id cannot name a service, so it is
 /// "not found" rather than an error.
 async fn find(state: &AppState, raw_id: &str) -> Result<Service, AppError> {
-    crate::routes::public_service(state, raw_id).await
+    crate::routes::public_service(state, raw_id, &wegwijs_domain::Viewer::Public).await
 }
 
 /// The form for `service`, with what was typed and what is wrong with it. With errors

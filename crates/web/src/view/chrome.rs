@@ -30,6 +30,18 @@ pub struct Chrome {
     pub json_ld: Option<String>,
     /// Which navigation item is this page, for `aria-current`.
     pub section: Section,
+    /// The CSRF token every form on the page carries (field `csrf`).
+    pub csrf: String,
+    /// The logged-in account, for the header.
+    pub account: Option<AccountNav>,
+}
+
+/// What the header shows of a logged-in account.
+pub struct AccountNav {
+    /// The account's name.
+    pub name: String,
+    /// Whether to link the editors' back office.
+    pub is_editor: bool,
 }
 
 /// The parts of the site the header links to.
@@ -41,6 +53,10 @@ pub enum Section {
     Themes,
     /// My list.
     List,
+    /// The provider portal and the account pages.
+    Portal,
+    /// The editors' back office.
+    Editor,
     /// Anything else.
     Other,
 }
@@ -79,6 +95,12 @@ impl Chrome {
             noindex: false,
             json_ld: None,
             section: Section::Other,
+            csrf: ctx.visitor.form_token.clone(),
+            account: ctx
+                .visitor
+                .signed_in
+                .as_ref()
+                .map(|s| AccountNav { name: s.user.name.clone(), is_editor: s.is_editor() }),
         }
     }
 
@@ -112,6 +134,8 @@ impl Chrome {
             Section::Search => "search",
             Section::Themes => "themes",
             Section::List => "list",
+            Section::Portal => "portal",
+            Section::Editor => "editor",
             Section::Other => "",
         };
         if this == section { "page" } else { "false" }

@@ -93,6 +93,11 @@ pub struct ServicePage {
     pub map_svg: Option<String>,
     /// Where "Klopt er iets niet?" goes.
     pub report_href: String,
+    /// Information for professionals: present only when the service was projected for
+    /// a viewer who may read it (`Service::for_viewer`); the page shows what it gets.
+    pub professional_notes: Option<String>,
+    /// The portal's edit page, for accounts that may change this service.
+    pub edit_href: Option<String>,
     /// This page's address, to come back to after saving it to the list.
     pub back: String,
     /// Plain-language summary.
@@ -163,6 +168,8 @@ impl ServicePage {
             areas: service.areas.iter().map(|a| a.name.clone()).collect(),
             map_svg: None,
             report_href: locale.href(&format!("/diensten/{}/fout-melden", service.id.as_str())),
+            professional_notes: service.professional_notes.clone(),
+            edit_href: None,
             back,
             summary: service.summary.clone(),
             description: service.description.clone(),

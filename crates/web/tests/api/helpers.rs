@@ -13,6 +13,8 @@ pub struct TestApp {
     pub store: Store,
     pub data: DemoData,
     pub client: reqwest::Client,
+    /// Where the app's mails are written (no SMTP server configured).
+    pub outbox: std::path::PathBuf,
     _dir: TempDir,
 }
 
@@ -30,6 +32,39 @@ impl TestApp {
         let response = self.get(path).await;
         let status = response.status();
         (status, response.json().await.expect("a JSON body"))
+    }
+
+    /// The CSRF token of this client's forms, read from a page as a browser would.
+    pub async fn form_token(&self) -> String {
+        let (_, page) = self.get_text("/inloggen").await;
+        csrf_in(&page).expect("a form token on the login page")
+    }
+
+    /// Posts a form with this client's CSRF token added, as the browser does.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.form_token().await;
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("csrf", &token));
+        self.client.post(format!("{}{path}", self.address)).form(&body).send().await.expect("request failed")
+    }
+
+    /// A new anonymous visitor's form cookie (`name=value`) and the CSRF token that goes
+    /// with it, for tests that handle cookies themselves.
+    pub async fn anonymous_form(&self) -> (String, String) {
+        let response = reqwest::get(format!("{}/inloggen", self.address)).await.expect("request failed");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("wegwijs_formulier="))
+            .expect("a form cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let token = csrf_in(&response.text().await.unwrap()).expect("a form token");
+        (cookie, token)
     }
 
     pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {
@@ -62,14 +97,20 @@ pub async fn spawn_app_with(services: usize) -> TestApp {
     follower.catch_up().await.unwrap();
     tokio::spawn(follower.run(std::time::Duration::from_millis(50), std::future::pending()));
     let search_log = wegwijs_web::search_log::SearchLog::default();
-    let state = AppState {
-        store: store.clone(),
-        search: index,
-        search_log: search_log.clone(),
-        config: Arc::new(WebConfig { page_size: 10, ..WebConfig::default() }),
-    };
+    let outbox = dir.path().join("outbox");
+    let mailer = wegwijs_mail::Mailer::new(wegwijs_mail::MailConfig {
+        smtp_url: None,
+        from: "Wegwijs <noreply@example.nl>".to_owned(),
+        site_name: "Wegwijs".to_owned(),
+        outbox: outbox.clone(),
+    })
+    .unwrap();
+    let config = Arc::new(WebConfig { page_size: 10, ..WebConfig::default() });
+    let state =
+        AppState { search_log: search_log.clone(), ..AppState::new(store.clone(), index, config, Arc::new(mailer)) };
     tokio::spawn(wegwijs_web::serve(state, listener, std::future::pending()));
-    TestApp { address, search_log, store, data, client: reqwest::Client::new(), _dir: dir }
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    TestApp { address, search_log, store, data, client, outbox, _dir: dir }
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -94,4 +135,10 @@ async fn write_demo(store: &Store, data: &DemoData) {
         tx.put_service(service).await.unwrap();
     }
     tx.commit().await.unwrap();
+}
+
+/// The CSRF token in a page's forms.
+pub fn csrf_in(page: &str) -> Option<String> {
+    let start = page.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    Some(page[start..].split('"').next()?.to_owned())
 }

@@ -166,23 +166,28 @@ async fn my_list_is_kept_in_a_cookie_and_can_be_shared() {
     let app = spawn_app().await;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let ids: Vec<String> = app.data.services.iter().take(2).map(|s| s.id.to_string()).collect();
+    let (form_cookie, token) = app.anonymous_form().await;
     let save = |id: &str, cookie: Option<&str>| {
-        let mut request = client.post(format!("{}/mijn-lijst", app.address)).form(&[
-            ("id", id),
-            ("actie", "bewaar"),
-            ("terug", "/zoeken?q=hulp"),
-        ]);
-        if let Some(cookie) = cookie {
-            request = request.header("cookie", cookie);
-        }
-        request.send()
+        let cookies = match cookie {
+            Some(cookie) => format!("{form_cookie}; {cookie}"),
+            None => form_cookie.clone(),
+        };
+        client
+            .post(format!("{}/mijn-lijst", app.address))
+            .header("cookie", cookies)
+            .form(&[("id", id), ("actie", "bewaar"), ("terug", "/zoeken?q=hulp"), ("csrf", &token)])
+            .send()
+    };
+    let list_cookie = |response: &reqwest::Response| -> String {
+        let header = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok());
+        header.filter(|v| v.starts_with("wegwijs_lijst=")).last().unwrap().split(';').next().unwrap().to_owned()
     };
     let first = save(&ids[0], None).await.unwrap();
     assert_eq!(first.status(), 303);
     assert_eq!(first.headers()["location"], "/zoeken?q=hulp");
-    let cookie = first.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let cookie = list_cookie(&first);
     let second = save(&ids[1], Some(&cookie)).await.unwrap();
-    let cookie = second.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let cookie = list_cookie(&second);
     let list = client.get(format!("{}/mijn-lijst", app.address)).header("cookie", &cookie).send().await.unwrap();
     let body = list.text().await.unwrap();
     assert_eq!(listed_service_ids(&body), ids, "both saved, in order");
@@ -196,7 +201,8 @@ async fn my_list_is_kept_in_a_cookie_and_can_be_shared() {
     // Never an open redirect, and posts from other sites are refused.
     let away = client
         .post(format!("{}/mijn-lijst", app.address))
-        .form(&[("id", ids[0].as_str()), ("actie", "bewaar"), ("terug", "//evil.example/")])
+        .header("cookie", &form_cookie)
+        .form(&[("id", ids[0].as_str()), ("actie", "bewaar"), ("terug", "//evil.example/"), ("csrf", &token)])
         .send()
         .await
         .unwrap();
@@ -204,11 +210,22 @@ async fn my_list_is_kept_in_a_cookie_and_can_be_shared() {
     let forged = client
         .post(format!("{}/mijn-lijst", app.address))
         .header("origin", "https://evil.example")
-        .form(&[("id", ids[0].as_str()), ("actie", "bewaar")])
+        .header("cookie", &form_cookie)
+        .form(&[("id", ids[0].as_str()), ("actie", "bewaar"), ("csrf", &token)])
         .send()
         .await
         .unwrap();
     assert_eq!(forged.status(), 403);
+    // A post without the form token is refused before it does anything.
+    let tokenless = client
+        .post(format!("{}/mijn-lijst", app.address))
+        .header("cookie", &form_cookie)
+        .form(&[("id", ids[0].as_str()), ("actie", "bewaar")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(tokenless.status(), 403);
+    assert!(tokenless.headers().get("set-cookie").is_none_or(|c| !c.to_str().unwrap().starts_with("wegwijs_lijst")));
 }
 
 #[tokio::test]

@@ -14,11 +14,14 @@ async fn post_form(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwes
 }
 
 async fn post_form_from(app: &TestApp, path: &str, fields: &[(&str, &str)], origin: Option<&str>) -> reqwest::Response {
-    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let (cookie, token) = app.anonymous_form().await;
+    let body =
+        url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).append_pair("csrf", &token).finish();
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let mut request = client
         .post(format!("{}{path}", app.address))
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
         .body(body);
     if let Some(origin) = origin {
         request = request.header(ORIGIN, origin);

@@ -7,7 +7,6 @@ use std::process::Command;
 use std::sync::Arc;
 use wegwijs_search::{SearchIndex, SearchRequest};
 use wegwijs_store::Store;
-use wegwijs_web::search_log::SearchLog;
 use wegwijs_web::{AppState, WebConfig};
 
 /// Open connections of the load tool.
@@ -35,7 +34,7 @@ pub async fn measure(index: Arc<SearchIndex>, mix: &[SearchRequest], seconds: u3
     let store = Store::connect("sqlite::memory:").await?;
     store.migrate().await?;
     let state =
-        AppState { store, search: index, search_log: SearchLog::default(), config: Arc::new(WebConfig::default()) };
+        AppState::new(store, index, Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -17,7 +17,6 @@ use tower::ServiceExt as _;
 use wegwijs_search::place::{from_name, from_postcode};
 use wegwijs_search::{Facet, IndexLocation, SearchIndex, SearchRequest, Vocabulary};
 use wegwijs_store::{Page, Store};
-use wegwijs_web::search_log::SearchLog;
 use wegwijs_web::{AppState, WebConfig};
 
 /// The target: every public page rendered within this time at p99.
@@ -142,12 +141,7 @@ async fn bench_size(size: usize, args: &Args) -> anyhow::Result<()> {
     let build = started.elapsed();
     tokio::task::spawn_blocking(wegwijs_web::map::preload).await?;
 
-    let state = AppState {
-        store: store.clone(),
-        search: index.clone(),
-        search_log: SearchLog::default(),
-        config: Arc::new(WebConfig::default()),
-    };
+    let state = AppState::new(store.clone(), index.clone(), Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
     let app = wegwijs_web::router(state);
     println!("- data load (demo generation + writing to SQLite): **{:.1} s**", load.as_secs_f64());
     println!(

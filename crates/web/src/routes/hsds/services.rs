@@ -139,5 +139,6 @@ pub async fn show_service(State(state): State<AppState>, Path(id): Path<String>)
 async fn public_service(state: &AppState, raw: &str) -> Result<Service, AppError> {
     let missing = || AppError::Missing { kind: "service", id: raw.to_owned() };
     let id = Id::parse(raw).map_err(|_| missing())?;
-    state.store.service(&id).await?.filter(wegwijs_store::is_public_service).ok_or_else(missing)
+    let service = state.store.service(&id).await?.filter(wegwijs_store::is_public_service).ok_or_else(missing)?;
+    Ok(service.for_viewer(&wegwijs_domain::Viewer::Public))
 }

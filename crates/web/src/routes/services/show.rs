@@ -16,12 +16,12 @@ pub async fn redirect_to_slug(
     Path(raw_id): Path<String>,
     ctx: PageContext,
 ) -> Result<Response, AppError> {
-    let service = find(&state, &raw_id).await?;
+    let service = find(&state, &raw_id, &wegwijs_domain::Viewer::Public).await?;
     Ok(Redirect::permanent(&service_href(ctx.locale, service.id.as_str(), service.name.as_str())).into_response())
 }
 
-async fn find(state: &AppState, raw_id: &str) -> Result<Service, AppError> {
-    crate::routes::public_service(state, raw_id).await
+async fn find(state: &AppState, raw_id: &str, viewer: &wegwijs_domain::Viewer) -> Result<Service, AppError> {
+    crate::routes::public_service(state, raw_id, viewer).await
 }
 
 /// `GET /diensten/{id}/{slug}`
@@ -31,7 +31,7 @@ pub async fn show_service(
     ctx: PageContext,
 ) -> Result<Response, AppError> {
     let locale = ctx.locale;
-    let service = find(&state, &raw_id).await?;
+    let service = find(&state, &raw_id, &ctx.visitor.viewer()).await?;
     if slug != slug_of(service.name.as_str()) {
         return Ok(
             Redirect::permanent(&service_href(locale, service.id.as_str(), service.name.as_str())).into_response()
@@ -55,6 +55,12 @@ pub async fn show_service(
     ));
     let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
     view.map_svg = map(locale, &ctx.config, &service, &locations);
+    view.edit_href = ctx
+        .visitor
+        .signed_in
+        .as_ref()
+        .filter(|s| s.may_edit(&service.organisation_id))
+        .map(|_| locale.href(&format!("/portaal/diensten/{}/bewerken", service.id)));
     Ok(Html(askama::Template::render(&view)?).into_response())
 }
 

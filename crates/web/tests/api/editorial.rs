@@ -1,0 +1,369 @@
+//! The editorial flow end to end over HTTP: an editor invites an organisation, its
+//! contact claims it, proposes a change, the editor reviews and publishes it, and the
+//! change is found by search; a rejection reaches the provider by mail; concurrent
+//! saves; professional notes stay with those who may read them.
+
+use crate::helpers::{TestApp, csrf_in, spawn_app};
+use scraper::{Html, Selector};
+use std::time::Duration;
+use wegwijs_domain::{EmailAddress, Id, Role};
+use wegwijs_mail::testing::ReceivedMail;
+use wegwijs_store::{EntityKind, NewUser, ProposalStatus};
+
+const PASSWORD: &str = "een lange zin als wachtwoord";
+
+/// A client with its own cookies that does not follow redirects, like a browser tab
+/// whose every step the test checks.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+async fn add_user(app: &TestApp, email: &str, role: Role, organisations: Vec<Id>) {
+    app.store
+        .create_user(&NewUser {
+            email: EmailAddress::parse(email).unwrap(),
+            name: format!("{role:?} {email}"),
+            role,
+            organisations,
+            password: Some(PASSWORD.to_owned()),
+        })
+        .await
+        .unwrap();
+}
+
+async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let response = client.get(format!("{}{path}", app.address)).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Posts `fields` plus the CSRF token of `page` (the page the form is on).
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    page: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let token = csrf_in(page).expect("the page has a form token");
+    let mut body: Vec<(&str, &str)> = fields.to_vec();
+    body.push(("csrf", &token));
+    client.post(format!("{}{path}", app.address)).form(&body).send().await.unwrap()
+}
+
+async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) {
+    let (_, page) = get(app, client, "/inloggen").await;
+    let response = post(app, client, "/inloggen", &page, &[("email", email), ("wachtwoord", PASSWORD)]).await;
+    assert_eq!(response.status(), 303, "login of {email}: {}", response.text().await.unwrap());
+}
+
+/// What a browser would send for the form posting to `action`: every field with its
+/// current value, checked boxes only, the selected option.
+fn form_pairs(page: &str, action: &str) -> Vec<(String, String)> {
+    let html = Html::parse_document(page);
+    let form = html
+        .select(&Selector::parse("form").unwrap())
+        .find(|f| f.value().attr("action").is_some_and(|a| a.starts_with(action)))
+        .unwrap_or_else(|| panic!("no form posting to {action}"));
+    let mut pairs = Vec::new();
+    for field in form.select(&Selector::parse("input, textarea, select").unwrap()) {
+        let element = field.value();
+        let Some(name) = element.attr("name") else { continue };
+        let value = match element.name() {
+            "textarea" => field.text().collect::<String>(),
+            "select" => {
+                let options: Vec<_> = field.select(&Selector::parse("option").unwrap()).collect();
+                let chosen = options.iter().find(|o| o.value().attr("selected").is_some()).or(options.first());
+                chosen.and_then(|o| o.value().attr("value")).unwrap_or_default().to_owned()
+            }
+            _ => match element.attr("type").unwrap_or("text") {
+                "checkbox" | "radio" if element.attr("checked").is_none() => continue,
+                "submit" | "button" => continue,
+                _ => element.attr("value").unwrap_or_default().to_owned(),
+            },
+        };
+        pairs.push((name.to_owned(), value.trim_start_matches('\n').to_owned()));
+    }
+    pairs
+}
+
+fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match pairs.iter_mut().find(|(n, _)| n == name) {
+        Some(pair) => pair.1 = value.to_owned(),
+        None => pairs.push((name.to_owned(), value.to_owned())),
+    }
+}
+
+async fn post_pairs(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    pairs: &[(String, String)],
+) -> reqwest::Response {
+    client.post(format!("{}{path}", app.address)).form(pairs).send().await.unwrap()
+}
+
+/// The mails in the outbox, oldest first.
+fn mails(app: &TestApp) -> Vec<ReceivedMail> {
+    let Ok(entries) = std::fs::read_dir(&app.outbox) else { return Vec::new() };
+    let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files.iter().map(|path| ReceivedMail::parse(&std::fs::read(path).unwrap())).collect()
+}
+
+fn link(mail: &ReceivedMail, path: &str) -> String {
+    let start = mail.body.find(path).unwrap_or_else(|| panic!("no {path} link in:\n{}", mail.body));
+    mail.body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn invite_claim_propose_review_publish_and_find_it() {
+    let app = spawn_app().await;
+    let service = app.data.services[0].clone();
+    let organisation = service.organisation_id.clone();
+    add_user(&app, "redactie@example.nl", Role::Redacteur, Vec::new()).await;
+    let editor = browser();
+    log_in(&app, &editor, "redactie@example.nl").await;
+
+    // The editor invites the organisation's contact.
+    let (status, page) = get(&app, &editor, "/redactie/uitnodigingen").await;
+    assert_eq!(status, 200);
+    let response = post(
+        &app,
+        &editor,
+        "/redactie/uitnodigingen",
+        &page,
+        &[("organisatie", organisation.as_str()), ("email", "contact@voorbeeld.nl")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let invitation =
+        mails(&app).into_iter().find(|m| m.to.contains("contact@voorbeeld.nl")).expect("an invitation mail");
+    let claim = link(&invitation, "/uitnodiging/");
+    let claim_path = claim.split_once("/uitnodiging/").map(|(_, t)| format!("/uitnodiging/{t}")).unwrap();
+
+    // The contact claims the organisation with a new account.
+    let provider = browser();
+    let (status, page) = get(&app, &provider, &claim_path).await;
+    assert_eq!(status, 200, "{page}");
+    let response = post(
+        &app,
+        &provider,
+        &claim_path,
+        &page,
+        &[("naam", "Petra de Vries"), ("wachtwoord", PASSWORD), ("herhaling", PASSWORD)],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let user = app.store.user_by_email("contact@voorbeeld.nl").await.unwrap().expect("an account");
+    assert_eq!((user.role, user.organisations.clone()), (Role::Aanbieder, vec![organisation.clone()]));
+    let (status, _) = get(&app, &provider, &claim_path).await;
+    assert_eq!(status, 410, "an invitation works once");
+
+    // The provider proposes a change; the published version stays until review.
+    let edit = format!("/portaal/diensten/{}/bewerken", service.id);
+    let (status, page) = get(&app, &provider, &edit).await;
+    assert_eq!(status, 200);
+    let mut pairs = form_pairs(&page, &edit);
+    let summary = "Wij helpen ook bij de Zonnebloemstraatklussen, gratis en dichtbij.";
+    set(&mut pairs, "samenvatting", summary);
+    set(&mut pairs, "professionals", "Direct nummer intake 071 555 12 34, alleen voor verwijzers.");
+    set(&mut pairs, "actie", "opslaan");
+    let response = post_pairs(&app, &provider, &edit, &pairs).await;
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
+    let proposal = app.store.pending_proposal_for(EntityKind::Service, &service.id).await.unwrap().expect("a proposal");
+    assert_eq!(app.store.service(&service.id).await.unwrap().unwrap().summary, service.summary, "not yet published");
+    assert!(mails(&app).iter().any(|m| m.to.contains("redactie@example.nl")), "the editor is told");
+
+    // The editor sees the difference and approves.
+    let (_, queue) = get(&app, &editor, "/redactie").await;
+    assert!(queue.contains(service.name.as_str()), "the queue lists it");
+    let review = format!("/redactie/voorstellen/{}", proposal.id);
+    let (status, page) = get(&app, &editor, &review).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Zonnebloemstraatklussen"), "the new text is shown");
+    let response = post(&app, &editor, &format!("{review}/goedkeuren"), &page, &[]).await;
+    assert_eq!(response.status(), 303);
+    let published = app.store.service(&service.id).await.unwrap().unwrap();
+    assert_eq!(published.summary, summary);
+    assert!(published.meta.verification.is_some(), "an approved change is a verification");
+    let history = app.store.history(EntityKind::Service, &service.id).await.unwrap();
+    let editor_id = app.store.user_by_email("redactie@example.nl").await.unwrap().unwrap().id;
+    assert_eq!(history[0].actor.as_deref(), Some(format!("user:{editor_id}").as_str()), "who published it");
+    assert_eq!(app.store.proposal(&proposal.id).await.unwrap().unwrap().status, ProposalStatus::Approved);
+    assert!(
+        mails(&app).iter().any(|m| m.to.contains("contact@voorbeeld.nl") && m.subject.contains(service.name.as_str()))
+    );
+
+    // Search follows the change log.
+    let mut found = false;
+    for _ in 0..100 {
+        let (_, results) = app.get_text("/zoeken?q=zonnebloemstraatklussen").await;
+        if results.contains(&format!("/diensten/{}", service.id)) {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(found, "the published change is found by search");
+
+    // Professional notes: for the provider (and editors), never for the public.
+    let public_page = format!("/diensten/{}", service.id);
+    let anonymous = reqwest::Client::new();
+    let (_, public) = get(&app, &anonymous, &slugged_for_public(&app, &public_page).await).await;
+    assert!(!public.contains("071 555 12 34"), "public page");
+    let redirect = provider.get(format!("{}{public_page}", app.address)).send().await.unwrap();
+    let slugged = redirect.headers()["location"].to_str().unwrap().to_owned();
+    let (_, own) = get(&app, &provider, &slugged).await;
+    assert!(own.contains("071 555 12 34"), "the provider sees its own notes");
+    let (_, api) = app.get_text(&format!("/api/hsds/services/{}", service.id)).await;
+    assert!(!api.contains("071 555 12 34"), "API");
+}
+
+async fn slugged_for_public(app: &TestApp, path: &str) -> String {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = client.get(format!("{}{path}", app.address)).send().await.unwrap();
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_rejection_reaches_the_provider_by_mail_and_changes_nothing() {
+    let app = spawn_app().await;
+    let service = app.data.services[1].clone();
+    add_user(&app, "eindredactie@example.nl", Role::Redacteur, Vec::new()).await;
+    add_user(&app, "aanbieder@example.nl", Role::Aanbieder, vec![service.organisation_id.clone()]).await;
+    let provider = browser();
+    log_in(&app, &provider, "aanbieder@example.nl").await;
+    let edit = format!("/portaal/diensten/{}/bewerken", service.id);
+    let (_, page) = get(&app, &provider, &edit).await;
+    let mut pairs = form_pairs(&page, &edit);
+    set(&mut pairs, "naam", "BESTE HULP VAN NEDERLAND!!!");
+    set(&mut pairs, "actie", "opslaan");
+    assert_eq!(post_pairs(&app, &provider, &edit, &pairs).await.status(), 303);
+    let proposal = app.store.pending_proposal_for(EntityKind::Service, &service.id).await.unwrap().unwrap();
+
+    let editor = browser();
+    log_in(&app, &editor, "eindredactie@example.nl").await;
+    let review = format!("/redactie/voorstellen/{}", proposal.id);
+    let (_, page) = get(&app, &editor, &review).await;
+    let empty = post(&app, &editor, &format!("{review}/afwijzen"), &page, &[("bericht", "  ")]).await;
+    assert_eq!(empty.status(), 422, "a rejection needs a message");
+    let message = "Gebruik de echte naam van de dienst, zonder hoofdletters en uitroeptekens.";
+    let response = post(&app, &editor, &format!("{review}/afwijzen"), &page, &[("bericht", message)]).await;
+    assert_eq!(response.status(), 303);
+
+    let mail = mails(&app).into_iter().find(|m| m.to.contains("aanbieder@example.nl")).expect("a mail to the provider");
+    assert!(mail.body.contains(message), "{}", mail.body);
+    assert_eq!(app.store.service(&service.id).await.unwrap().unwrap().name, service.name, "nothing published");
+    let (_, portal) = get(&app, &provider, "/portaal").await;
+    assert!(portal.contains(message), "the portal shows the message too");
+}
+
+#[tokio::test]
+async fn the_second_of_two_concurrent_saves_is_told_and_overwrites_nothing() {
+    let app = spawn_app().await;
+    let service = app.data.services[2].clone();
+    let org = service.organisation_id.clone();
+    add_user(&app, "een@example.nl", Role::Aanbieder, vec![org.clone()]).await;
+    add_user(&app, "twee@example.nl", Role::Aanbieder, vec![org]).await;
+    let (first, second) = (browser(), browser());
+    log_in(&app, &first, "een@example.nl").await;
+    log_in(&app, &second, "twee@example.nl").await;
+    let edit = format!("/portaal/diensten/{}/bewerken", service.id);
+    let (_, page_one) = get(&app, &first, &edit).await;
+    let (_, page_two) = get(&app, &second, &edit).await;
+    let mut one = form_pairs(&page_one, &edit);
+    set(&mut one, "wachttijd", "Ongeveer twee weken");
+    set(&mut one, "actie", "opslaan");
+    let mut two = form_pairs(&page_two, &edit);
+    set(&mut two, "wachttijd", "Geen wachttijd");
+    set(&mut two, "actie", "opslaan");
+    assert_eq!(post_pairs(&app, &first, &edit, &one).await.status(), 303);
+    let response = post_pairs(&app, &second, &edit, &two).await;
+    assert_eq!(response.status(), 409);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Geen wachttijd"), "what the second person typed is kept in the form");
+    let proposal = app.store.pending_proposal_for(EntityKind::Service, &service.id).await.unwrap().unwrap();
+    assert!(proposal.data.contains("Ongeveer twee weken"), "the first save stands");
+}
+
+#[tokio::test]
+async fn providers_cannot_touch_other_organisations_and_forms_need_their_token() {
+    let app = spawn_app().await;
+    let own = app.data.services[0].clone();
+    let other = app.data.services.iter().find(|s| s.organisation_id != own.organisation_id).unwrap().clone();
+    add_user(&app, "eigen@example.nl", Role::Aanbieder, vec![own.organisation_id.clone()]).await;
+    let provider = browser();
+    log_in(&app, &provider, "eigen@example.nl").await;
+    let (status, _) = get(&app, &provider, &format!("/portaal/diensten/{}/bewerken", other.id)).await;
+    assert_eq!(status, 403);
+    let (status, _) = get(&app, &provider, "/redactie").await;
+    assert_eq!(status, 403);
+    let edit = format!("/portaal/diensten/{}/bewerken", own.id);
+    let (_, page) = get(&app, &provider, &edit).await;
+    let mut pairs = form_pairs(&page, &edit);
+    pairs.retain(|(name, _)| name != "csrf");
+    set(&mut pairs, "actie", "opslaan");
+    assert_eq!(post_pairs(&app, &provider, &edit, &pairs).await.status(), 403, "no token, no save");
+    set(&mut pairs, "csrf", "forged");
+    assert_eq!(post_pairs(&app, &provider, &edit, &pairs).await.status(), 403, "a wrong token neither");
+    assert!(app.store.pending_proposal_for(EntityKind::Service, &own.id).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn logging_in_gives_a_new_session_and_logging_out_ends_it() {
+    let app = spawn_app().await;
+    add_user(&app, "sessie@example.nl", Role::Professional, Vec::new()).await;
+    let client = browser();
+    let (_, page) = get(&app, &client, "/inloggen").await;
+    let response =
+        post(&app, &client, "/inloggen", &page, &[("email", "sessie@example.nl"), ("wachtwoord", PASSWORD)]).await;
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|v| v.starts_with("wegwijs_sessie="))
+        .expect("a session cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let session = cookie.split(';').next().unwrap().to_owned();
+
+    // A copy of the cookie works until logout, and not after.
+    let copy = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let portal = |c: &reqwest::Client| c.get(format!("{}/portaal", app.address)).header("cookie", &session).send();
+    assert_eq!(portal(&copy).await.unwrap().status(), 200);
+    let (_, page) = get(&app, &client, "/portaal").await;
+    assert_eq!(post(&app, &client, "/uitloggen", &page, &[]).await.status(), 303);
+    assert_eq!(portal(&copy).await.unwrap().status(), 303, "the session ended in the database");
+
+    // A planted session id is never adopted: an unknown token is just no session.
+    let planted =
+        copy.get(format!("{}/portaal", app.address)).header("cookie", "wegwijs_sessie=planted").send().await.unwrap();
+    assert_eq!(planted.status(), 303);
+}
+
+#[tokio::test]
+async fn wrong_passwords_lock_the_account_and_many_tries_are_slowed_down() {
+    let app = spawn_app().await;
+    add_user(&app, "slot@example.nl", Role::Redacteur, Vec::new()).await;
+    let client = browser();
+    let (_, page) = get(&app, &client, "/inloggen").await;
+    for _ in 0..5 {
+        let response =
+            post(&app, &client, "/inloggen", &page, &[("email", "slot@example.nl"), ("wachtwoord", "fout fout fout")])
+                .await;
+        assert_eq!(response.status(), 401);
+    }
+    let locked =
+        post(&app, &client, "/inloggen", &page, &[("email", "slot@example.nl"), ("wachtwoord", PASSWORD)]).await;
+    assert_eq!(locked.status(), 401);
+    assert!(locked.text().await.unwrap().contains("geblokkeerd"), "the right password does not open a locked account");
+    let mut limited = false;
+    for _ in 0..10 {
+        let response = post(&app, &client, "/inloggen", &page, &[("email", "x@example.nl"), ("wachtwoord", "x")]).await;
+        if response.status() == 429 {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "ten tries a minute from one address");
+}
