@@ -1,9 +1,7 @@
 //! The one table of protected routes and the rule each follows, and the middleware that
 //! applies it. Every route that changes something (any method but GET and HEAD) must be
 //! in [`ROUTES`]: an unlisted one is refused outright, so a new form cannot go live
-//! without someone deciding who may use it — and the authorization matrix test
-//! (`tests/api/authorization.rs`) fails until the new row is in its own table too. Pages
-//! (GET) are public unless listed.
+//! without someone deciding who may use it. Pages (GET) are public unless listed.
 
 use super::{PendingSecondFactor, Visitor, csrf, to_login};
 use crate::{AppError, AppState};
