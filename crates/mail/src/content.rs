@@ -51,6 +51,18 @@ pub enum MailContent {
         /// When the link stops working, formatted.
         expires: String,
     },
+    /// Tells someone an administrator made an account for them, with a link to choose a
+    /// password: unlike a reset, they asked for nothing.
+    AccountCreated {
+        /// Their role in words ("redacteur", "professional").
+        role: String,
+        /// Name of the administrator who made the account.
+        inviter: String,
+        /// Link to choose a password, with its secret token.
+        link: String,
+        /// When the link stops working, formatted.
+        expires: String,
+    },
     /// Tells a provider that an editor did not accept their proposal, and why.
     ProposalRejected {
         /// Name of the service or organisation the proposal was for.
@@ -93,6 +105,7 @@ impl MailContent {
         match self {
             Self::Invitation { .. } => "invitation",
             Self::PasswordReset { .. } => "password-reset",
+            Self::AccountCreated { .. } => "account-created",
             Self::ProposalRejected { .. } => "proposal-rejected",
             Self::ProposalApproved { .. } => "proposal-approved",
             Self::ErrorReportForProvider { .. } => "error-report",
@@ -113,6 +126,9 @@ impl Mail {
             }
             MailContent::PasswordReset { link, expires } => {
                 templates::password_reset::render(language, site, name, link, expires)
+            }
+            MailContent::AccountCreated { role, inviter, link, expires } => {
+                templates::account_created::render(language, site, name, role, inviter, link, expires)
             }
             MailContent::ProposalRejected { record, message, link } => {
                 templates::proposal_rejected::render(language, site, name, record, message, link)
@@ -159,6 +175,12 @@ mod tests {
                 link: "https://wegwijs.example/wachtwoord/TOKEN2".into(),
                 expires: "16 december 2026, 14:00".into(),
             },
+            MailContent::AccountCreated {
+                role: "redacteur".into(),
+                inviter: "Bea Heer".into(),
+                link: "https://wegwijs.example/wachtwoord/TOKEN3".into(),
+                expires: "1 december 2026, 9:00".into(),
+            },
             MailContent::ProposalRejected {
                 record: "Buurtteam Sassenheim".into(),
                 message: "Het telefoonnummer klopt niet.".into(),
@@ -193,6 +215,9 @@ mod tests {
                     vec![organisation.clone(), inviter.clone(), link.clone(), expires.clone()]
                 }
                 MailContent::PasswordReset { link, expires } => vec![link.clone(), expires.clone()],
+                MailContent::AccountCreated { role, inviter, link, expires } => {
+                    vec![role.clone(), inviter.clone(), link.clone(), expires.clone()]
+                }
                 MailContent::ProposalRejected { record, message, link }
                 | MailContent::ErrorReportForProvider { service: record, message, link } => {
                     vec![record.clone(), message.clone(), link.clone()]

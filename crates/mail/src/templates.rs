@@ -53,6 +53,7 @@ macro_rules! mail_templates {
 mail_templates! {
     invitation: "nl/invitation.txt", "en/invitation.txt", [organisation, inviter, link, expires];
     password_reset: "nl/password_reset.txt", "en/password_reset.txt", [link, expires];
+    account_created: "nl/account_created.txt", "en/account_created.txt", [role, inviter, link, expires];
     proposal_rejected: "nl/proposal_rejected.txt", "en/proposal_rejected.txt", [record, message, link];
     proposal_approved: "nl/proposal_approved.txt", "en/proposal_approved.txt", [record, link];
     error_report_for_provider:

@@ -65,6 +65,15 @@ impl Store {
     }
 }
 
+impl crate::WriteTx {
+    /// [`Store::record_seq`] inside this transaction, under the writers' lock: no other
+    /// writer can change the record between this check and this transaction's commit.
+    pub async fn record_seq(&mut self, kind: EntityKind, id: &Id) -> Result<i64> {
+        self.lock_writers().await?;
+        record_seq_on(&mut *self.tx, kind, id).await
+    }
+}
+
 /// [`Store::record_seq`] on any connection, so a transaction can check it too.
 pub(crate) async fn record_seq_on<'e>(
     executor: impl Executor<'e, Database = Any>,

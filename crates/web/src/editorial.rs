@@ -72,6 +72,17 @@ impl Record {
         text.map_err(|e| AppError::BadRequest(e.to_string()))
     }
 
+    /// As a JSON value, for comparing versions field by field.
+    pub fn to_value(&self) -> Value {
+        let value = match self {
+            Self::Organisation(o) => serde_json::to_value(o),
+            Self::Location(l) => serde_json::to_value(l),
+            Self::Service(s) => serde_json::to_value(s),
+        };
+        // Domain records are plain data: serialising them cannot fail.
+        value.unwrap_or(Value::Null)
+    }
+
     /// Reads a record of `kind` as stored (a proposal's data, an old version).
     pub fn from_json(kind: EntityKind, data: &str) -> Result<Self, AppError> {
         let corrupt = |e: serde_json::Error| {
@@ -123,13 +134,12 @@ impl Record {
     }
 
     /// The content fields that differ from `published` (`None`: a new record).
-    pub fn changed_fields(&self, published: Option<&Self>) -> Result<Vec<String>, AppError> {
-        let after: Value = serde_json::from_str(&self.to_json()?).unwrap_or(Value::Null);
-        let before: Option<Value> = match published {
-            Some(p) => Some(serde_json::from_str(&p.to_json()?).unwrap_or(Value::Null)),
-            None => None,
-        };
-        Ok(wegwijs_domain::diff::field_changes(before.as_ref(), &after, &[]).into_iter().map(|c| c.path).collect())
+    pub fn changed_fields(&self, published: Option<&Self>) -> Vec<String> {
+        let before = published.map(Self::to_value);
+        wegwijs_domain::diff::field_changes(before.as_ref(), &self.to_value(), &[])
+            .into_iter()
+            .map(|c| c.path)
+            .collect()
     }
 }
 
@@ -138,6 +148,8 @@ impl Record {
 pub enum Outcome {
     /// It is published.
     Published,
+    /// Nothing changed: the record is confirmed as still right.
+    Confirmed,
     /// It waits for an editor.
     Proposed(Proposal),
 }
@@ -154,24 +166,25 @@ pub async fn submit(
 ) -> Result<Outcome, AppError> {
     let published = Record::load(state, record.kind(), record.id()).await?;
     let pending = state.store.pending_proposal_for(record.kind(), record.id()).await?;
+    // A provider's save that changes nothing but directly publishable fields goes live
+    // at once; one that changes nothing at all too, as a confirmation that the entry
+    // is still right (it only renews the verification date).
+    let changed = record.changed_fields(published.as_ref());
     let direct = by.is_editor()
         || (pending.is_none()
             && published.is_some()
-            && record
-                .changed_fields(published.as_ref())?
-                .iter()
-                .all(|field| state.config.publish_directly.iter().any(|f| f == field)));
+            && changed.iter().all(|field| state.config.publish_directly.iter().any(|f| f == field)));
     if direct {
         let mut tx = state.store.begin().await?;
         tx.act_as(by.actor());
-        if state.store.record_seq(record.kind(), record.id()).await? != expected.record_seq {
+        if tx.record_seq(record.kind(), record.id()).await? != expected.record_seq {
             return Err(wegwijs_store::Error::Stale { entity: record.kind(), id: record.id().clone() }.into());
         }
         record.stamp(if by.is_editor() { VerifiedBy::Editor } else { VerifiedBy::Provider });
         record.put(&mut tx).await?;
         tx.commit().await?;
         tracing::info!(kind = %record.kind(), id = %record.id(), by = %by.user.id, "published directly");
-        return Ok(Outcome::Published);
+        return Ok(if changed.is_empty() { Outcome::Confirmed } else { Outcome::Published });
     }
     let organisation_id = record.organisation_id().cloned().ok_or(AppError::Forbidden)?;
     let draft = ProposalDraft {

@@ -78,6 +78,12 @@ impl FieldProblem {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self { field: field.into(), message: message.into() }
     }
+
+    /// The message about `field` among `problems`, if any (for a template showing it
+    /// next to its input).
+    pub fn of<'a>(problems: &'a [FieldProblem], field: &str) -> Option<&'a str> {
+        problems.iter().find(|p| p.field == field).map(|p| p.message.as_str())
+    }
 }
 
 /// What a form offers to choose from that comes from the store rather than the domain.

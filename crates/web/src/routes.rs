@@ -9,6 +9,7 @@ mod home;
 mod hsds;
 mod my_list;
 mod organisations;
+mod paths;
 mod portal;
 mod report;
 mod results;

@@ -16,7 +16,7 @@ pub mod results;
 pub mod service;
 mod theme;
 
-pub use chrome::{AccountNav, Chrome, Section};
+pub use chrome::{Chrome, Section};
 pub use compare::ComparePage;
 pub use home::{HomePage, ThemeCard};
 pub use my_list::MyListPage;

@@ -3,6 +3,8 @@
 mod invitation;
 mod login;
 mod password;
+
+pub use password::send_password_link;
 mod settings;
 
 use crate::AppState;
@@ -31,22 +33,20 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The problems of a new password and its repetition, if any.
-pub fn password_problems(locale: crate::Locale, password: &str, repeated: &str) -> Vec<crate::view::account::Problem> {
-    use crate::view::account::Problem;
+pub fn password_problems(locale: crate::Locale, password: &str, repeated: &str) -> Vec<crate::forms::FieldProblem> {
+    use crate::forms::FieldProblem;
     let length = password.chars().count();
     let mut problems = Vec::new();
     if length < MIN_PASSWORD {
-        problems.push(Problem {
-            field: "wachtwoord",
-            text: locale.tf("account.error_password_short", &[("min", &MIN_PASSWORD)]),
-        });
+        problems.push(FieldProblem::new(
+            "wachtwoord",
+            locale.tf("account.error_password_short", &[("min", &MIN_PASSWORD)]),
+        ));
     } else if length > MAX_PASSWORD {
-        problems.push(Problem {
-            field: "wachtwoord",
-            text: locale.tf("account.error_password_long", &[("max", &MAX_PASSWORD)]),
-        });
+        problems
+            .push(FieldProblem::new("wachtwoord", locale.tf("account.error_password_long", &[("max", &MAX_PASSWORD)])));
     } else if password != repeated {
-        problems.push(Problem::new(locale, "herhaling", "account.error_password_repeat"));
+        problems.push(FieldProblem::new("herhaling", locale.t("account.error_password_repeat")));
     }
     problems
 }

@@ -14,10 +14,19 @@ use wegwijs_store::{Expected, Proposal};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/portaal", get(overview::show))
-        .route("/portaal/organisaties/{org}/bewerken", get(edit::show_organisation).post(edit::save_organisation))
+        .route(
+            "/portaal/organisaties/{org}/bewerken",
+            get(edit::show_existing::<edit::Organisations>).post(edit::save_existing::<edit::Organisations>),
+        )
         .route("/portaal/organisaties/{org}/diensten/nieuw", get(edit::show_new_service).post(edit::save_new_service))
-        .route("/portaal/diensten/{id}/bewerken", get(edit::show_service).post(edit::save_service))
-        .route("/portaal/locaties/{id}/bewerken", get(edit::show_location).post(edit::save_location))
+        .route(
+            "/portaal/diensten/{id}/bewerken",
+            get(edit::show_existing::<edit::Services>).post(edit::save_existing::<edit::Services>),
+        )
+        .route(
+            "/portaal/locaties/{id}/bewerken",
+            get(edit::show_existing::<edit::Locations>).post(edit::save_existing::<edit::Locations>),
+        )
         .route("/portaal/voorstellen/{id}/intrekken", post(overview::withdraw))
 }
 

@@ -1,29 +1,9 @@
 //! The pages of logging in and of one's own account: small forms with their problems.
 
 use super::chrome::Chrome;
+use crate::forms::FieldProblem;
 use crate::i18n::Locale;
 use askama::Template;
-
-/// Something wrong with a field of a form, shown in the summary and at the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The `id` of the input.
-    pub field: &'static str,
-    /// What is wrong, in the page's language.
-    pub text: String,
-}
-
-impl Problem {
-    /// A problem with `field`, in words from key `key`.
-    pub fn new(locale: Locale, field: &'static str, key: &str) -> Self {
-        Self { field, text: locale.t(key).to_owned() }
-    }
-
-    /// The problem of `field` among `problems`, if any.
-    pub fn of<'a>(problems: &'a [Problem], field: &str) -> Option<&'a str> {
-        problems.iter().find(|p| p.field == field).map(|p| p.text.as_str())
-    }
-}
 
 /// `/inloggen`
 #[derive(Template)]
@@ -41,7 +21,7 @@ pub struct LoginPage {
     pub notice: Option<String>,
     /// What went wrong (one message for the whole form: a login never says which
     /// of address or password was wrong).
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }
 
 /// `/inloggen/code`
@@ -55,7 +35,7 @@ pub struct CodePage {
     /// Where to go afterwards.
     pub back: String,
     /// What went wrong.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }
 
 /// `/wachtwoord-vergeten` and the page after it.
@@ -71,7 +51,7 @@ pub struct ForgotPage {
     /// Whether the request was sent (then the page says to look in the mailbox).
     pub sent: bool,
     /// What went wrong.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }
 
 /// `/wachtwoord-herstellen/{token}` and `/uitnodiging/{token}`: choose a password (and,
@@ -96,7 +76,7 @@ pub struct ChoosePasswordPage {
     /// The name as typed.
     pub name: String,
     /// What went wrong.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
     /// Text of the button.
     pub submit: String,
 }
@@ -106,8 +86,6 @@ pub struct ChoosePasswordPage {
 #[derive(Template)]
 #[template(path = "account/message.html")]
 pub struct MessagePage {
-    /// Interface language.
-    pub locale: Locale,
     /// The frame.
     pub chrome: Chrome,
     /// The heading.
@@ -141,7 +119,7 @@ pub struct AccountPage {
     /// A message above the page (password changed), if any.
     pub notice: Option<String>,
     /// Problems of the password form.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }
 
 /// `/account/tweestaps`
@@ -161,5 +139,5 @@ pub struct SecondFactorPage {
     /// The `otpauth://` link for apps on the same device.
     pub link: String,
     /// What went wrong.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }

@@ -2,8 +2,8 @@
 //! history of one record with restore, and the administrators' list of accounts.
 //! Everything here is prepared text: the templates only loop and escape.
 
-use super::account::Problem;
 use super::chrome::Chrome;
+use crate::forms::FieldProblem;
 use crate::i18n::Locale;
 use askama::Template;
 
@@ -156,5 +156,5 @@ pub struct UsersPage {
     /// The form to add an account, as typed.
     pub form: NewUserFields,
     /// Problems of that form.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
 }

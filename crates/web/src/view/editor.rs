@@ -1,8 +1,8 @@
 //! The editors' pages: the queue of proposals, one proposal with its differences from
 //! the published version, and invitations.
 
-use super::account::Problem;
 use super::chrome::Chrome;
+use crate::forms::FieldProblem;
 use crate::i18n::Locale;
 use askama::Template;
 use wegwijs_domain::diff::{PieceKind, TextPiece};
@@ -148,7 +148,7 @@ pub struct InvitationsPage {
     /// The address as typed.
     pub email: String,
     /// Problems of the form: (field id, message).
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FieldProblem>,
     /// Invitations sent, newest first.
     pub items: Vec<InvitationItem>,
 }

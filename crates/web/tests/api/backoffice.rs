@@ -1,68 +1,10 @@
 //! The back office next to the review queue: residents' error reports (and the mail to
 //! the providers), a record's history with restore, and the admins' accounts page.
 
-use crate::helpers::{TestApp, csrf_in, spawn_app};
+use crate::browsing::{add_user, browser, get, location, log_in, mails, post};
+use crate::helpers::{TestApp, spawn_app};
 use wegwijs_domain::{EmailAddress, Id, Role, Service};
-use wegwijs_mail::testing::ReceivedMail;
-use wegwijs_store::{EntityKind, ErrorReport, NewErrorReport, NewUser, Page, PageLanguage, ReportStatus, User};
-
-const PASSWORD: &str = "een lange zin als wachtwoord";
-
-/// A browser tab with its own cookies that does not follow redirects, so every step
-/// can be checked.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
-
-async fn add_user(app: &TestApp, email: &str, name: &str, role: Role, organisations: Vec<Id>) -> User {
-    app.store
-        .create_user(&NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            name: name.to_owned(),
-            role,
-            organisations,
-            password: Some(PASSWORD.to_owned()),
-        })
-        .await
-        .unwrap()
-}
-
-async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
-    let response = client.get(format!("{}{path}", app.address)).send().await.unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-/// Posts `fields` with the CSRF token of `page`, the page the form is on.
-async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    page: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let token = csrf_in(page).expect("the page has a form token");
-    let mut body: Vec<(&str, &str)> = fields.to_vec();
-    body.push(("csrf", &token));
-    client.post(format!("{}{path}", app.address)).form(&body).send().await.unwrap()
-}
-
-async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) {
-    let (_, page) = get(app, client, "/inloggen").await;
-    let response = post(app, client, "/inloggen", &page, &[("email", email), ("wachtwoord", PASSWORD)]).await;
-    assert_eq!(response.status(), 303, "login of {email}: {}", response.text().await.unwrap());
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response.headers().get("location").expect("a Location header").to_str().unwrap().to_owned()
-}
-
-/// The mails in the outbox, oldest first.
-fn mails(app: &TestApp) -> Vec<ReceivedMail> {
-    let Ok(entries) = std::fs::read_dir(&app.outbox) else { return Vec::new() };
-    let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files.iter().map(|path| ReceivedMail::parse(&std::fs::read(path).unwrap())).collect()
-}
+use wegwijs_store::{EntityKind, ErrorReport, NewErrorReport, Page, PageLanguage, ReportStatus};
 
 /// The HTML escaping askama applies to text, for comparing with page bodies.
 fn escaped(text: &str) -> String {

@@ -3,58 +3,13 @@
 //! change is found by search; a rejection reaches the provider by mail; concurrent
 //! saves; professional notes stay with those who may read them.
 
-use crate::helpers::{TestApp, csrf_in, spawn_app};
+use crate::browsing::{PASSWORD, add_user, browser, get, log_in, mails, post};
+use crate::helpers::{TestApp, spawn_app};
 use scraper::{Html, Selector};
 use std::time::Duration;
-use wegwijs_domain::{EmailAddress, Id, Role};
+use wegwijs_domain::Role;
 use wegwijs_mail::testing::ReceivedMail;
-use wegwijs_store::{EntityKind, NewUser, ProposalStatus};
-
-const PASSWORD: &str = "een lange zin als wachtwoord";
-
-/// A client with its own cookies that does not follow redirects, like a browser tab
-/// whose every step the test checks.
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
-
-async fn add_user(app: &TestApp, email: &str, role: Role, organisations: Vec<Id>) {
-    app.store
-        .create_user(&NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            name: format!("{role:?} {email}"),
-            role,
-            organisations,
-            password: Some(PASSWORD.to_owned()),
-        })
-        .await
-        .unwrap();
-}
-
-async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
-    let response = client.get(format!("{}{path}", app.address)).send().await.unwrap();
-    (response.status().as_u16(), response.text().await.unwrap())
-}
-
-/// Posts `fields` plus the CSRF token of `page` (the page the form is on).
-async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    page: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let token = csrf_in(page).expect("the page has a form token");
-    let mut body: Vec<(&str, &str)> = fields.to_vec();
-    body.push(("csrf", &token));
-    client.post(format!("{}{path}", app.address)).form(&body).send().await.unwrap()
-}
-
-async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) {
-    let (_, page) = get(app, client, "/inloggen").await;
-    let response = post(app, client, "/inloggen", &page, &[("email", email), ("wachtwoord", PASSWORD)]).await;
-    assert_eq!(response.status(), 303, "login of {email}: {}", response.text().await.unwrap());
-}
+use wegwijs_store::{EntityKind, ProposalStatus};
 
 /// What a browser would send for the form posting to `action`: every field with its
 /// current value, checked boxes only, the selected option.
@@ -102,14 +57,6 @@ async fn post_pairs(
     client.post(format!("{}{path}", app.address)).form(pairs).send().await.unwrap()
 }
 
-/// The mails in the outbox, oldest first.
-fn mails(app: &TestApp) -> Vec<ReceivedMail> {
-    let Ok(entries) = std::fs::read_dir(&app.outbox) else { return Vec::new() };
-    let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files.iter().map(|path| ReceivedMail::parse(&std::fs::read(path).unwrap())).collect()
-}
-
 fn link(mail: &ReceivedMail, path: &str) -> String {
     let start = mail.body.find(path).unwrap_or_else(|| panic!("no {path} link in:\n{}", mail.body));
     mail.body[start..].split_whitespace().next().unwrap().to_owned()
@@ -120,7 +67,7 @@ async fn invite_claim_propose_review_publish_and_find_it() {
     let app = spawn_app().await;
     let service = app.data.services[0].clone();
     let organisation = service.organisation_id.clone();
-    add_user(&app, "redactie@example.nl", Role::Redacteur, Vec::new()).await;
+    add_user(&app, "redactie@example.nl", "redactie@example.nl", Role::Redacteur, Vec::new()).await;
     let editor = browser();
     log_in(&app, &editor, "redactie@example.nl").await;
 
@@ -229,8 +176,15 @@ async fn slugged_for_public(app: &TestApp, path: &str) -> String {
 async fn a_rejection_reaches_the_provider_by_mail_and_changes_nothing() {
     let app = spawn_app().await;
     let service = app.data.services[1].clone();
-    add_user(&app, "eindredactie@example.nl", Role::Redacteur, Vec::new()).await;
-    add_user(&app, "aanbieder@example.nl", Role::Aanbieder, vec![service.organisation_id.clone()]).await;
+    add_user(&app, "eindredactie@example.nl", "eindredactie@example.nl", Role::Redacteur, Vec::new()).await;
+    add_user(
+        &app,
+        "aanbieder@example.nl",
+        "aanbieder@example.nl",
+        Role::Aanbieder,
+        vec![service.organisation_id.clone()],
+    )
+    .await;
     let provider = browser();
     log_in(&app, &provider, "aanbieder@example.nl").await;
     let edit = format!("/portaal/diensten/{}/bewerken", service.id);
@@ -263,8 +217,8 @@ async fn the_second_of_two_concurrent_saves_is_told_and_overwrites_nothing() {
     let app = spawn_app().await;
     let service = app.data.services[2].clone();
     let org = service.organisation_id.clone();
-    add_user(&app, "een@example.nl", Role::Aanbieder, vec![org.clone()]).await;
-    add_user(&app, "twee@example.nl", Role::Aanbieder, vec![org]).await;
+    add_user(&app, "een@example.nl", "een@example.nl", Role::Aanbieder, vec![org.clone()]).await;
+    add_user(&app, "twee@example.nl", "twee@example.nl", Role::Aanbieder, vec![org]).await;
     let (first, second) = (browser(), browser());
     log_in(&app, &first, "een@example.nl").await;
     log_in(&app, &second, "twee@example.nl").await;
@@ -291,7 +245,7 @@ async fn providers_cannot_touch_other_organisations_and_forms_need_their_token()
     let app = spawn_app().await;
     let own = app.data.services[0].clone();
     let other = app.data.services.iter().find(|s| s.organisation_id != own.organisation_id).unwrap().clone();
-    add_user(&app, "eigen@example.nl", Role::Aanbieder, vec![own.organisation_id.clone()]).await;
+    add_user(&app, "eigen@example.nl", "eigen@example.nl", Role::Aanbieder, vec![own.organisation_id.clone()]).await;
     let provider = browser();
     log_in(&app, &provider, "eigen@example.nl").await;
     let (status, _) = get(&app, &provider, &format!("/portaal/diensten/{}/bewerken", other.id)).await;
@@ -312,7 +266,7 @@ async fn providers_cannot_touch_other_organisations_and_forms_need_their_token()
 #[tokio::test]
 async fn logging_in_gives_a_new_session_and_logging_out_ends_it() {
     let app = spawn_app().await;
-    add_user(&app, "sessie@example.nl", Role::Professional, Vec::new()).await;
+    add_user(&app, "sessie@example.nl", "sessie@example.nl", Role::Professional, Vec::new()).await;
     let client = browser();
     let (_, page) = get(&app, &client, "/inloggen").await;
     let response =
@@ -344,7 +298,7 @@ async fn logging_in_gives_a_new_session_and_logging_out_ends_it() {
 #[tokio::test]
 async fn wrong_passwords_lock_the_account_and_many_tries_are_slowed_down() {
     let app = spawn_app().await;
-    add_user(&app, "slot@example.nl", Role::Redacteur, Vec::new()).await;
+    add_user(&app, "slot@example.nl", "slot@example.nl", Role::Redacteur, Vec::new()).await;
     let client = browser();
     let (_, page) = get(&app, &client, "/inloggen").await;
     for _ in 0..5 {
@@ -366,4 +320,35 @@ async fn wrong_passwords_lock_the_account_and_many_tries_are_slowed_down() {
         }
     }
     assert!(limited, "ten tries a minute from one address");
+}
+
+#[tokio::test]
+async fn saving_without_changes_confirms_the_entry_instead_of_proposing_it() {
+    let app = spawn_app().await;
+    let service = app.data.services[3].clone();
+    add_user(
+        &app,
+        "bevestig@example.nl",
+        "bevestig@example.nl",
+        Role::Aanbieder,
+        vec![service.organisation_id.clone()],
+    )
+    .await;
+    let provider = browser();
+    log_in(&app, &provider, "bevestig@example.nl").await;
+    let edit = format!("/portaal/diensten/{}/bewerken", service.id);
+    let (_, page) = get(&app, &provider, &edit).await;
+    let mut pairs = form_pairs(&page, &edit);
+    set(&mut pairs, "actie", "opslaan");
+    let response = post_pairs(&app, &provider, &edit, &pairs).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/portaal?melding=bevestigd");
+    assert!(app.store.pending_proposal_for(EntityKind::Service, &service.id).await.unwrap().is_none(), "no proposal");
+    let confirmed = app.store.service(&service.id).await.unwrap().unwrap();
+    assert_eq!(confirmed.summary, service.summary, "nothing else changed");
+    let verification = confirmed.meta.verification.expect("a verification");
+    assert_eq!(verification.by, wegwijs_domain::VerifiedBy::Provider);
+    assert!(service.meta.verification.is_none_or(|before| verification.at > before.at));
+    let (_, portal) = get(&app, &provider, "/portaal?melding=bevestigd").await;
+    assert!(portal.contains("nog kloppen"), "the provider is told what happened");
 }

@@ -34,20 +34,6 @@ impl TestApp {
         (status, response.json().await.expect("a JSON body"))
     }
 
-    /// The CSRF token of this client's forms, read from a page as a browser would.
-    pub async fn form_token(&self) -> String {
-        let (_, page) = self.get_text("/inloggen").await;
-        csrf_in(&page).expect("a form token on the login page")
-    }
-
-    /// Posts a form with this client's CSRF token added, as the browser does.
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let token = self.form_token().await;
-        let mut body: Vec<(&str, &str)> = fields.to_vec();
-        body.push(("csrf", &token));
-        self.client.post(format!("{}{path}", self.address)).form(&body).send().await.expect("request failed")
-    }
-
     /// A new anonymous visitor's form cookie (`name=value`) and the CSRF token that goes
     /// with it, for tests that handle cookies themselves.
     pub async fn anonymous_form(&self) -> (String, String) {

@@ -1,6 +1,7 @@
 //! HTTP tests: the real application on a random port against a fresh SQLite file.
 
 mod backoffice;
+mod browsing;
 mod editorial;
 mod health;
 mod helpers;

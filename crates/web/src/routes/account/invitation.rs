@@ -5,9 +5,10 @@
 
 use super::password::{ChooseForm, link_expired};
 use crate::auth::{SESSION_LIFETIME_HOURS, cookies};
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
 use crate::view::Chrome;
-use crate::view::account::{ChoosePasswordPage, MessagePage, Problem};
+use crate::view::account::{ChoosePasswordPage, MessagePage};
 use crate::{AppError, AppState, Locale};
 use axum::Form;
 use axum::extract::{Path, State};
@@ -50,7 +51,6 @@ fn existing_account(
     let here = format!("/uitnodiging/{token}");
     let page = if signed_in_as_invitee {
         MessagePage {
-            locale,
             chrome,
             heading,
             text: locale.tf("account.invitation_link_text", &[("organisation", &organisation)]),
@@ -59,7 +59,6 @@ fn existing_account(
         }
     } else {
         MessagePage {
-            locale,
             chrome,
             heading,
             text: locale.tf("account.invitation_login_first", &[("email", &existing.email)]),
@@ -85,7 +84,7 @@ fn render(
     invitation: &OneTimeToken,
     organisation: &str,
     name: String,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let heading = locale.tf("account.invitation_heading", &[("organisation", &organisation)]);
@@ -140,9 +139,9 @@ pub async fn accept(
     let name = form.naam.trim().to_owned();
     let mut problems = Vec::new();
     if name.is_empty() {
-        problems.push(Problem::new(locale, "naam", "account.error_name"));
+        problems.push(FieldProblem::new("naam", locale.t("account.error_name")));
     } else if name.chars().count() > MAX_NAME {
-        problems.push(Problem { field: "naam", text: locale.tf("account.error_name_long", &[("max", &MAX_NAME)]) });
+        problems.push(FieldProblem::new("naam", locale.tf("account.error_name_long", &[("max", &MAX_NAME)])));
     }
     problems.extend(super::password_problems(locale, &form.wachtwoord, &form.herhaling));
     if !problems.is_empty() {

@@ -2,8 +2,9 @@
 
 use crate::auth::limits::ClientAddress;
 use crate::auth::{PendingSecondFactor, SESSION_LIFETIME_HOURS, Visitor, cookies, second_factor};
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
-use crate::view::account::{CodePage, LoginPage, Problem};
+use crate::view::account::{CodePage, LoginPage};
 use crate::view::{Chrome, Section};
 use crate::{AppError, AppState, Locale};
 use axum::extract::{Query, State};
@@ -54,7 +55,7 @@ fn render(
     email: String,
     back: String,
     notice: Option<String>,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let mut title = locale.t("account.login_heading").to_owned();
@@ -79,13 +80,13 @@ pub async fn submit(
         ctx.locale = Locale::En;
     }
     let locale = ctx.locale;
-    let refuse = |problem: Problem, status: axum::http::StatusCode| -> Result<Response, AppError> {
+    let refuse = |problem: FieldProblem, status: axum::http::StatusCode| -> Result<Response, AppError> {
         let body = render(&ctx, form.email.clone(), form.terug.clone(), None, vec![problem])?;
         Ok((status, Html(body)).into_response())
     };
     if !state.security.limits().try_login(client) {
         return refuse(
-            Problem::new(locale, "email", "account.error_too_many"),
+            FieldProblem::new("email", locale.t("account.error_too_many")),
             axum::http::StatusCode::TOO_MANY_REQUESTS,
         );
     }
@@ -108,17 +109,14 @@ pub async fn submit(
             Ok(response)
         }
         LoginCheck::Rejected => {
-            refuse(Problem::new(locale, "email", "account.error_login"), axum::http::StatusCode::UNAUTHORIZED)
+            refuse(FieldProblem::new("email", locale.t("account.error_login")), axum::http::StatusCode::UNAUTHORIZED)
         }
         LoginCheck::Locked { until } => refuse(
-            Problem {
-                field: "email",
-                text: locale.tf("account.error_locked", &[("time", &super::moment(locale, until))]),
-            },
+            FieldProblem::new("email", locale.tf("account.error_locked", &[("time", &super::moment(locale, until))])),
             axum::http::StatusCode::UNAUTHORIZED,
         ),
         LoginCheck::Disabled => {
-            refuse(Problem::new(locale, "email", "account.error_disabled"), axum::http::StatusCode::FORBIDDEN)
+            refuse(FieldProblem::new("email", locale.t("account.error_disabled")), axum::http::StatusCode::FORBIDDEN)
         }
     }
 }
@@ -128,7 +126,7 @@ pub async fn show_code(ctx: PageContext, Query(query): Query<LoginQuery>) -> Res
     Ok(Html(render_code(&ctx, query.terug, Vec::new())?))
 }
 
-fn render_code(ctx: &PageContext, back: String, problems: Vec<Problem>) -> Result<String, AppError> {
+fn render_code(ctx: &PageContext, back: String, problems: Vec<FieldProblem>) -> Result<String, AppError> {
     let locale = ctx.locale;
     let chrome = Chrome::new(ctx, locale.t("account.code_heading"), locale.t("account.code_intro"), &[]).noindex();
     let back = crate::page::local_path(&back).unwrap_or_default().to_owned();
@@ -155,7 +153,7 @@ pub async fn submit_code(
 ) -> Result<Response, AppError> {
     let locale = ctx.locale;
     let again = |key: &str| -> Result<Response, AppError> {
-        let body = render_code(&ctx, form.terug.clone(), vec![Problem::new(locale, "code", key)])?;
+        let body = render_code(&ctx, form.terug.clone(), vec![FieldProblem::new("code", locale.t(key))])?;
         Ok((axum::http::StatusCode::UNAUTHORIZED, Html(body)).into_response())
     };
     if !state.security.limits().try_login(client) {

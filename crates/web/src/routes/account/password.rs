@@ -3,9 +3,10 @@
 //! the form cannot be used to find out who has an account.
 
 use crate::auth::limits::ClientAddress;
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
 use crate::view::Chrome;
-use crate::view::account::{ChoosePasswordPage, ForgotPage, MessagePage, Problem};
+use crate::view::account::{ChoosePasswordPage, ForgotPage, MessagePage};
 use crate::{AppError, AppState, Locale};
 use axum::Form;
 use axum::extract::{Path, State};
@@ -34,7 +35,12 @@ pub async fn show_forgot(ctx: PageContext) -> Result<Html<String>, AppError> {
     Ok(Html(render_forgot(&ctx, String::new(), false, Vec::new())?))
 }
 
-fn render_forgot(ctx: &PageContext, email: String, sent: bool, problems: Vec<Problem>) -> Result<String, AppError> {
+fn render_forgot(
+    ctx: &PageContext,
+    email: String,
+    sent: bool,
+    problems: Vec<FieldProblem>,
+) -> Result<String, AppError> {
     let locale = ctx.locale;
     let chrome = Chrome::new(ctx, locale.t("account.forgot_heading"), locale.t("account.forgot_intro"), &[]).noindex();
     Ok(askama::Template::render(&ForgotPage { locale, chrome, email, sent, problems })?)
@@ -53,7 +59,7 @@ pub async fn submit_forgot(
     let locale = ctx.locale;
     let email = form.email.trim();
     if wegwijs_domain::EmailAddress::parse(email).is_err() {
-        let problems = vec![Problem::new(locale, "email", "account.error_email")];
+        let problems = vec![FieldProblem::new("email", locale.t("account.error_email"))];
         let body = render_forgot(&ctx, form.email.clone(), false, problems)?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     }
@@ -62,30 +68,53 @@ pub async fn submit_forgot(
     }
     if let Some(user) = state.store.user_by_email(email).await?.filter(|u| !u.disabled) {
         let lifetime = chrono::Duration::minutes(RESET_LIFETIME_MINUTES);
-        let token = state
-            .store
-            .create_token(&NewToken {
-                purpose: TokenPurpose::PasswordReset,
-                email: user.email.clone(),
-                user_id: Some(user.id.clone()),
-                organisation_id: None,
-                created_by: None,
-                lifetime,
-            })
-            .await?;
-        let mail = Mail {
-            to: user.email.to_string(),
-            to_name: Some(user.name.clone()),
-            reply_to: None,
-            language: locale.mail_language(),
-            content: MailContent::PasswordReset {
-                link: format!("{}{}", ctx.origin, locale.href(&format!("/wachtwoord-herstellen/{token}"))),
-                expires: super::moment(locale, Utc::now() + lifetime),
-            },
-        };
-        state.send_mail(&mail).await;
+        send_password_link(&state, &ctx, &user, lifetime, None).await?;
     }
     Ok(Html(render_forgot(&ctx, String::new(), true, Vec::new())?).into_response())
+}
+
+/// Mails `user` a single-use link to choose a password, valid for `lifetime`. With
+/// `made_by` (an admin who just made the account) the mail says so; without, it is the
+/// answer to "forgot password".
+pub async fn send_password_link(
+    state: &AppState,
+    ctx: &PageContext,
+    user: &wegwijs_store::User,
+    lifetime: chrono::Duration,
+    made_by: Option<&crate::auth::SignedIn>,
+) -> Result<(), AppError> {
+    let locale = ctx.locale;
+    let token = state
+        .store
+        .create_token(&NewToken {
+            purpose: TokenPurpose::PasswordReset,
+            email: user.email.clone(),
+            user_id: Some(user.id.clone()),
+            organisation_id: None,
+            created_by: made_by.map(|admin| admin.user.id.clone()),
+            lifetime,
+        })
+        .await?;
+    let link = format!("{}{}", ctx.origin, locale.href(&format!("/wachtwoord-herstellen/{token}")));
+    let expires = super::moment(locale, Utc::now() + lifetime);
+    let content = match made_by {
+        Some(admin) => MailContent::AccountCreated {
+            role: locale.t(&format!("role.{}", user.role.code())).to_lowercase(),
+            inviter: admin.user.name.clone(),
+            link,
+            expires,
+        },
+        None => MailContent::PasswordReset { link, expires },
+    };
+    let mail = Mail {
+        to: user.email.to_string(),
+        to_name: Some(user.name.clone()),
+        reply_to: None,
+        language: locale.mail_language(),
+        content,
+    };
+    state.send_mail(&mail).await;
+    Ok(())
 }
 
 /// The posted new password.
@@ -114,7 +143,7 @@ pub async fn show_reset(
     }
 }
 
-fn render_reset(ctx: &PageContext, token: &str, email: &str, problems: Vec<Problem>) -> Result<String, AppError> {
+fn render_reset(ctx: &PageContext, token: &str, email: &str, problems: Vec<FieldProblem>) -> Result<String, AppError> {
     let locale = ctx.locale;
     let chrome = Chrome::new(ctx, locale.t("account.reset_heading"), locale.t("account.reset_intro"), &[]).noindex();
     let page = ChoosePasswordPage {
@@ -137,7 +166,6 @@ pub fn link_expired(ctx: &PageContext) -> Result<Response, AppError> {
     let locale = ctx.locale;
     let chrome = Chrome::new(ctx, locale.t("account.link_expired_heading"), "", &[]).noindex();
     let page = MessagePage {
-        locale,
         chrome,
         heading: locale.t("account.link_expired_heading").to_owned(),
         text: locale.t("account.link_expired_text").to_owned(),

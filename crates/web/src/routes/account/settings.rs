@@ -2,8 +2,9 @@
 //! admins) the second factor.
 
 use crate::auth::{SESSION_LIFETIME_HOURS, SignedIn, cookies, second_factor};
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
-use crate::view::account::{AccountPage, Problem, SecondFactorPage};
+use crate::view::account::{AccountPage, SecondFactorPage};
 use crate::view::{Chrome, Section};
 use crate::{AppError, AppState};
 use axum::Form;
@@ -42,7 +43,7 @@ async fn render(
     ctx: &PageContext,
     signed_in: &SignedIn,
     notice: Option<String>,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let user = &signed_in.user;
@@ -90,7 +91,7 @@ pub async fn change_password(
         LoginCheck::Accepted(_)
     );
     if !current_ok {
-        problems.insert(0, Problem::new(locale, "huidig", "account.error_current_password"));
+        problems.insert(0, FieldProblem::new("huidig", locale.t("account.error_current_password")));
     }
     if !problems.is_empty() {
         let body = render(&state, &ctx, &signed_in, None, problems).await?;
@@ -113,7 +114,7 @@ fn render_second_factor(
     ctx: &PageContext,
     signed_in: &SignedIn,
     secret: &str,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let chrome =
@@ -154,7 +155,7 @@ pub async fn enable_second_factor(
         return Ok(Redirect::to("/account/tweestaps").into_response());
     }
     if secret.len() < 16 || !second_factor::is_valid(secret, &form.code) {
-        let problems = vec![Problem::new(ctx.locale, "code", "account.error_code")];
+        let problems = vec![FieldProblem::new("code", ctx.locale.t("account.error_code"))];
         let body = render_second_factor(&ctx, &signed_in, secret, problems)?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     }
@@ -172,7 +173,7 @@ pub async fn disable_second_factor(
 ) -> Result<Response, AppError> {
     let secret = state.store.totp_secret(&signed_in.user.id).await?;
     if !secret.is_some_and(|s| second_factor::is_valid(&s, &form.code)) {
-        let problems = vec![Problem::new(ctx.locale, "code", "account.error_code")];
+        let problems = vec![FieldProblem::new("code", ctx.locale.t("account.error_code"))];
         let body = render_second_factor(&ctx, &signed_in, &second_factor::new_secret(), problems)?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     }

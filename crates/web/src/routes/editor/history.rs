@@ -6,6 +6,7 @@
 use crate::auth::SignedIn;
 use crate::editorial::{self, Record};
 use crate::page::PageContext;
+use crate::routes::paths;
 use crate::view::backoffice::{HistoryPage, VersionItem};
 use crate::view::{Chrome, Section, service_href};
 use crate::{AppError, AppState, Locale};
@@ -18,13 +19,9 @@ use std::collections::HashMap;
 use wegwijs_domain::Id;
 use wegwijs_store::{ChangeOp, EntityKind, Version};
 
-/// The path's `{kind}` in Dutch, as linked from the back office, and the store's kind.
-const KINDS: [(&str, EntityKind); 3] =
-    [("dienst", EntityKind::Service), ("organisatie", EntityKind::Organisation), ("locatie", EntityKind::Location)];
-
 /// The record a history path names; 404 for another kind or a malformed id.
 fn parse_path(kind: &str, id: &str) -> Result<(EntityKind, Id), AppError> {
-    let kind = KINDS.iter().find(|(segment, _)| *segment == kind).map(|(_, k)| *k).ok_or(AppError::NotFound)?;
+    let kind = crate::routes::paths::history_kind(kind).ok_or(AppError::NotFound)?;
     Ok((kind, Id::parse(id).map_err(|_| AppError::NotFound)?))
 }
 
@@ -69,10 +66,10 @@ pub async fn show(
             restorable: i > 0 && version.op != ChangeOp::Delete && version.data.is_some(),
         })
         .collect();
-    let (segment, kind_key) = match kind {
-        EntityKind::Service => ("diensten", "history.kind_service"),
-        EntityKind::Organisation => ("organisaties", "history.kind_organisation"),
-        _ => ("locaties", "history.kind_location"),
+    let kind_key = match kind {
+        EntityKind::Service => "history.kind_service",
+        EntityKind::Organisation => "history.kind_organisation",
+        _ => "history.kind_location",
     };
     let public_href = match &current {
         Some(Record::Service(s)) if wegwijs_store::is_public_service(s) => {
@@ -90,8 +87,8 @@ pub async fn show(
         kind: locale.t(kind_key).to_owned(),
         notice: (query.melding == "teruggezet").then(|| locale.t("history.notice_restored").to_owned()),
         public_href,
-        edit_href: current.is_some().then(|| locale.href(&format!("/portaal/{segment}/{id}/bewerken"))),
-        action: locale.href(&format!("/redactie/geschiedenis/{kind_segment}/{id}")),
+        edit_href: current.is_some().then(|| locale.href(&paths::edit(kind, &id))),
+        action: locale.href(&paths::history(kind, &id)),
         versions: items,
     };
     Ok(Html(askama::Template::render(&page)?))
@@ -192,7 +189,7 @@ pub async fn restore(
         .filter(|_| version.op != ChangeOp::Delete)
         .ok_or_else(|| AppError::BadRequest("this version has no content to restore".into()))?;
     editorial::restore(&state, &editor, kind, &data).await?;
-    let back = format!("/redactie/geschiedenis/{kind_segment}/{id}?melding=teruggezet");
+    let back = format!("{}?melding=teruggezet", paths::history(kind, &id));
     Ok(Redirect::to(&ctx.locale.href(&back)).into_response())
 }
 

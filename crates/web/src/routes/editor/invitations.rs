@@ -2,8 +2,8 @@
 //! its entries up to date; the mail carries a link to `/uitnodiging/{token}`.
 
 use crate::auth::SignedIn;
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
-use crate::view::account::Problem;
 use crate::view::editor::{InvitationItem, InvitationsPage};
 use crate::view::{Chrome, Section};
 use crate::{AppError, AppState};
@@ -55,7 +55,7 @@ async fn render(
     ctx: &PageContext,
     notice: Option<String>,
     form: InviteForm,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let organisations: Vec<(String, String)> = state
@@ -114,11 +114,11 @@ pub async fn invite(
         Err(_) => None,
     };
     if organisation.is_none() {
-        problems.push(Problem::new(locale, "organisatie", "editor.error_organisation"));
+        problems.push(FieldProblem::new("organisatie", locale.t("editor.error_organisation")));
     }
     let email = EmailAddress::parse(form.email.trim()).ok();
     if email.is_none() {
-        problems.push(Problem::new(locale, "email", "account.error_email"));
+        problems.push(FieldProblem::new("email", locale.t("account.error_email")));
     }
     let (Some(organisation), Some(email)) = (organisation, email) else {
         let body = render(&state, &ctx, None, form, problems).await?;

@@ -48,18 +48,26 @@ pub async fn queue(
 ) -> Result<Html<String>, AppError> {
     let locale = ctx.locale;
     let proposals = state.store.proposals(ProposalStatus::Pending, None, Page::first(QUEUE_LIMIT)).await?;
+    let organisation_ids: Vec<Id> = proposals.iter().map(|p| p.organisation_id.clone()).collect();
+    let organisations: std::collections::HashMap<Id, String> = state
+        .store
+        .organisations_by_ids(&organisation_ids)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name.to_string()))
+        .collect();
+    let authors: std::collections::HashMap<Id, String> =
+        state.store.users().await?.into_iter().map(|u| (u.id, u.name)).collect();
     let mut items = Vec::with_capacity(proposals.len());
     for p in &proposals {
         let record = Record::from_json(p.entity, &p.data)?;
-        let organisation = state.store.organisation(&p.organisation_id).await?;
-        let author = state.store.user(&p.author_id).await?;
         items.push(QueueItem {
             href: locale.href(&format!("/redactie/voorstellen/{}", p.id)),
             name: record.name().to_owned(),
             kind: kind_name(locale, p.entity).to_owned(),
             is_new: p.base_seq == 0,
-            organisation: organisation.map(|o| o.name.to_string()).unwrap_or_default(),
-            author: author.map(|a| a.name).unwrap_or_default(),
+            organisation: organisations.get(&p.organisation_id).cloned().unwrap_or_default(),
+            author: authors.get(&p.author_id).cloned().unwrap_or_default(),
             when: crate::routes::account::moment(locale, p.updated_at),
         });
     }
@@ -128,10 +136,7 @@ fn readable(value: Option<&Value>, names: &std::collections::HashMap<String, Str
 /// The differences between the published record and the proposal.
 async fn diff_rows(state: &AppState, locale: Locale, p: &Proposal) -> Result<(Vec<DiffRow>, bool), AppError> {
     let published = Record::load(state, p.entity, &p.entity_id).await?;
-    let before: Option<Value> = match &published {
-        Some(record) => Some(serde_json::from_str(&record.to_json()?).unwrap_or(Value::Null)),
-        None => None,
-    };
+    let before = published.as_ref().map(Record::to_value);
     let after: Value = serde_json::from_str(&p.data).unwrap_or(Value::Null);
     let order = ["name", "alternate_name", "summary", "description", "status", "url", "email", "website", "phones"];
     let changes = wegwijs_domain::diff::field_changes(before.as_ref(), &after, &order);
@@ -209,11 +214,6 @@ async fn render(
         ProposalStatus::Rejected => locale.t("portal.status_rejected"),
         ProposalStatus::Withdrawn => locale.t("portal.status_withdrawn"),
     };
-    let history_kind = match p.entity {
-        EntityKind::Organisation => "organisatie",
-        EntityKind::Location => "locatie",
-        _ => "dienst",
-    };
     let chrome = Chrome::new(ctx, heading.clone(), "", &[]).noindex().section(Section::Editor);
     let page = ProposalPage {
         locale,
@@ -228,8 +228,7 @@ async fn render(
         approve_action: format!("/redactie/voorstellen/{}/goedkeuren", p.id),
         reject_action: format!("/redactie/voorstellen/{}/afwijzen", p.id),
         edit_href: locale.href(&format!("/redactie/voorstellen/{}/bewerken", p.id)),
-        history_href: (p.base_seq != 0)
-            .then(|| locale.href(&format!("/redactie/geschiedenis/{history_kind}/{}", p.entity_id))),
+        history_href: (p.base_seq != 0).then(|| locale.href(&crate::routes::paths::history(p.entity, &p.entity_id))),
         reject_problem,
         reject_text,
     };

@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::HashMap;
 use wegwijs_domain::Id;
+use wegwijs_store::EntityKind;
 use wegwijs_store::{ErrorReport, Page, ReportStatus};
 
 /// Reports on one page: enough to work through in a sitting, few enough to load fast.
@@ -107,7 +108,7 @@ async fn items(state: &AppState, locale: Locale, reports: &[ErrorReport]) -> Res
                 public_href: service
                     .filter(|s| wegwijs_store::is_public_service(s))
                     .map(|s| service_href(locale, s.id.as_str(), s.name.as_str())),
-                edit_href: service.map(|s| locale.href(&format!("/portaal/diensten/{}/bewerken", s.id))),
+                edit_href: service.map(|s| locale.href(&crate::routes::paths::edit(EntityKind::Service, &s.id))),
                 organisation: organisations.get(&r.organisation_id).cloned().unwrap_or_default(),
                 message: r.message.clone(),
                 when,

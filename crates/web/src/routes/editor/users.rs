@@ -4,8 +4,8 @@
 //! mailed to them, so no password ever passes through someone else's hands.
 
 use crate::auth::SignedIn;
+use crate::forms::FieldProblem;
 use crate::page::PageContext;
-use crate::view::account::Problem;
 use crate::view::backoffice::{NewUserFields, UserRow, UsersPage};
 use crate::view::{Chrome, Section};
 use crate::{AppError, AppState, Locale};
@@ -13,12 +13,10 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::Utc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use wegwijs_domain::{EmailAddress, Id, Role};
-use wegwijs_mail::{Mail, MailContent};
-use wegwijs_store::{NewToken, NewUser, Page, TokenPurpose, User};
+use wegwijs_store::{NewUser, Page, User};
 
 /// How long the link to choose a first password works: a week, so someone who is away
 /// for a few days can still use it.
@@ -66,7 +64,7 @@ async fn render(
     admin: &SignedIn,
     notice: Option<(String, bool)>,
     form: NewUserFields,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
     let users = state.store.users().await?;
@@ -160,26 +158,26 @@ struct Checked {
 }
 
 /// Checks the form; the organisation must be one of `known` (a provider needs one).
-fn check(locale: Locale, form: &CreateForm, known: &[Id]) -> Result<Checked, Vec<Problem>> {
+fn check(locale: Locale, form: &CreateForm, known: &[Id]) -> Result<Checked, Vec<FieldProblem>> {
     let mut problems = Vec::new();
     let email = EmailAddress::parse(form.email.trim());
     if email.is_err() {
-        problems.push(Problem::new(locale, "email", "users.error_email"));
+        problems.push(FieldProblem::new("email", locale.t("users.error_email")));
     }
     let name = form.naam.trim();
     if name.is_empty() {
-        problems.push(Problem::new(locale, "naam", "users.error_name"));
+        problems.push(FieldProblem::new("naam", locale.t("users.error_name")));
     } else if name.chars().count() > NAME_MAX {
-        problems.push(Problem { field: "naam", text: locale.tf("users.error_name_long", &[("max", &NAME_MAX)]) });
+        problems.push(FieldProblem::new("naam", locale.tf("users.error_name_long", &[("max", &NAME_MAX)])));
     }
     let role = Role::from_code(&form.rol);
     if role.is_none() {
-        problems.push(Problem::new(locale, "rol", "users.error_role"));
+        problems.push(FieldProblem::new("rol", locale.t("users.error_role")));
     }
     let organisation = Id::parse(form.organisatie.trim()).ok().filter(|id| known.contains(id));
     let organisations = match (role, organisation) {
         (Some(Role::Aanbieder), None) => {
-            problems.push(Problem::new(locale, "organisatie", "users.error_organisation"));
+            problems.push(FieldProblem::new("organisatie", locale.t("users.error_organisation")));
             Vec::new()
         }
         (Some(Role::Aanbieder), Some(id)) => vec![id],
@@ -227,35 +225,14 @@ pub async fn create(
     let user = match state.store.create_user(&new).await {
         Ok(user) => user,
         Err(wegwijs_store::Error::Conflict { .. }) => {
-            let problems = vec![Problem::new(locale, "email", "users.error_taken")];
+            let problems = vec![FieldProblem::new("email", locale.t("users.error_taken"))];
             return refuse(&state, &ctx, &admin, fields, problems).await;
         }
         Err(error) => return Err(error.into()),
     };
     tracing::info!(user = %user.id, role = user.role.code(), admin = %admin.user.id, "account added");
     let lifetime = chrono::Duration::days(FIRST_PASSWORD_DAYS);
-    let token = state
-        .store
-        .create_token(&NewToken {
-            purpose: TokenPurpose::PasswordReset,
-            email: user.email.clone(),
-            user_id: Some(user.id.clone()),
-            organisation_id: None,
-            created_by: Some(admin.user.id.clone()),
-            lifetime,
-        })
-        .await?;
-    let mail = Mail {
-        to: user.email.to_string(),
-        to_name: Some(user.name.clone()),
-        reply_to: None,
-        language: locale.mail_language(),
-        content: MailContent::PasswordReset {
-            link: format!("{}{}", ctx.origin, locale.href(&format!("/wachtwoord-herstellen/{token}"))),
-            expires: super::super::account::moment(locale, Utc::now() + lifetime),
-        },
-    };
-    state.send_mail(&mail).await;
+    crate::routes::account::send_password_link(&state, &ctx, &user, lifetime, Some(&admin)).await?;
     Ok(Redirect::to(&locale.href("/beheer/gebruikers?melding=toegevoegd")).into_response())
 }
 
@@ -265,7 +242,7 @@ async fn refuse(
     ctx: &PageContext,
     admin: &SignedIn,
     fields: NewUserFields,
-    problems: Vec<Problem>,
+    problems: Vec<FieldProblem>,
 ) -> Result<Response, AppError> {
     let body = render(state, ctx, admin, None, fields, problems).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
@@ -333,7 +310,9 @@ mod tests {
     #[test]
     fn a_provider_needs_a_known_organisation() {
         let org = Id::random();
-        let fields = |r: Result<Checked, Vec<Problem>>| r.err().unwrap().iter().map(|p| p.field).collect::<Vec<_>>();
+        let fields = |r: Result<Checked, Vec<FieldProblem>>| {
+            r.err().unwrap().iter().map(|p| p.field.clone()).collect::<Vec<_>>()
+        };
         assert_eq!(fields(check(Locale::Nl, &form("a@b.nl", "Anne", "aanbieder", ""), &[])), ["organisatie"]);
         let ok = check(Locale::Nl, &form("a@b.nl", "Anne", "aanbieder", org.as_str()), std::slice::from_ref(&org))
             .ok()
@@ -347,7 +326,7 @@ mod tests {
     #[test]
     fn every_problem_of_the_form_is_reported_at_once() {
         let problems = check(Locale::Nl, &form("geen adres", " ", "", ""), &[]).err().unwrap();
-        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["email", "naam", "rol"]);
         assert!(check(Locale::Nl, &form("a@b.nl", &"x".repeat(NAME_MAX + 1), "professional", ""), &[]).is_err());
     }

@@ -44,7 +44,10 @@ struct Target {
 }
 
 impl Target {
-    async fn existing(state: &AppState, kind: EntityKind, id: &Id, action: String) -> Result<Self, AppError> {
+    /// A published record of `kind` with the id in `raw`; 404 if there is none.
+    async fn existing(state: &AppState, kind: EntityKind, raw: &str) -> Result<Self, AppError> {
+        let id = &parse_id(raw)?;
+        let action = crate::routes::paths::edit(kind, id);
         let published = Record::load(state, kind, id).await?.ok_or(AppError::NotFound)?;
         let pending = state.store.pending_proposal_for(kind, id).await?;
         let record = match &pending {
@@ -233,6 +236,7 @@ async fn save(
     };
     match editorial::submit(state, &ctx.origin, by, record, expected).await {
         Ok(Outcome::Published) => Ok(Redirect::to(&locale.href("/portaal?melding=gepubliceerd")).into_response()),
+        Ok(Outcome::Confirmed) => Ok(Redirect::to(&locale.href("/portaal?melding=bevestigd")).into_response()),
         Ok(Outcome::Proposed(_)) => Ok(Redirect::to(&locale.href("/portaal?melding=voorgesteld")).into_response()),
         Err(AppError::Store(wegwijs_store::Error::Stale { .. })) => {
             // Someone else saved in the meantime: nothing is written; the visitor keeps
@@ -251,82 +255,50 @@ fn parse_id(raw: &str) -> Result<Id, AppError> {
     Id::parse(raw).map_err(|_| AppError::NotFound)
 }
 
-/// `GET /portaal/diensten/{id}/bewerken`
-pub async fn show_service(
+/// A kind of record with a portal edit page; its handlers are [`show_existing`] and
+/// [`save_existing`], routed once per kind.
+pub trait Editable {
+    /// The kind.
+    const KIND: EntityKind;
+}
+
+/// Services: `/portaal/diensten/{id}/bewerken`.
+pub struct Services;
+/// Organisations: `/portaal/organisaties/{org}/bewerken`.
+pub struct Organisations;
+/// Locations: `/portaal/locaties/{id}/bewerken`.
+pub struct Locations;
+
+impl Editable for Services {
+    const KIND: EntityKind = EntityKind::Service;
+}
+impl Editable for Organisations {
+    const KIND: EntityKind = EntityKind::Organisation;
+}
+impl Editable for Locations {
+    const KIND: EntityKind = EntityKind::Location;
+}
+
+/// `GET /portaal/{kind}/{id}/bewerken`
+pub async fn show_existing<K: Editable>(
     State(state): State<AppState>,
     ctx: PageContext,
     by: SignedIn,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let id = parse_id(&id)?;
-    let target = Target::existing(&state, EntityKind::Service, &id, format!("/portaal/diensten/{id}/bewerken")).await?;
+    let target = Target::existing(&state, K::KIND, &id).await?;
     show(&state, &ctx, &by, target).await
 }
 
-/// `POST /portaal/diensten/{id}/bewerken`
-pub async fn save_service(
+/// `POST /portaal/{kind}/{id}/bewerken`
+pub async fn save_existing<K: Editable>(
     State(state): State<AppState>,
     mut ctx: PageContext,
     by: SignedIn,
     Path(id): Path<String>,
     Form(pairs): Posted,
 ) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
-    let target = Target::existing(&state, EntityKind::Service, &id, format!("/portaal/diensten/{id}/bewerken")).await?;
-    save(&state, &mut ctx, &by, target, pairs).await
-}
-
-/// `GET /portaal/organisaties/{org}/bewerken`
-pub async fn show_organisation(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    by: SignedIn,
-    Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
-    let id = parse_id(&id)?;
-    let action = format!("/portaal/organisaties/{id}/bewerken");
-    let target = Target::existing(&state, EntityKind::Organisation, &id, action).await?;
-    show(&state, &ctx, &by, target).await
-}
-
-/// `POST /portaal/organisaties/{org}/bewerken`
-pub async fn save_organisation(
-    State(state): State<AppState>,
-    mut ctx: PageContext,
-    by: SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Posted,
-) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
-    let action = format!("/portaal/organisaties/{id}/bewerken");
-    let target = Target::existing(&state, EntityKind::Organisation, &id, action).await?;
-    save(&state, &mut ctx, &by, target, pairs).await
-}
-
-/// `GET /portaal/locaties/{id}/bewerken`
-pub async fn show_location(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    by: SignedIn,
-    Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
-    let id = parse_id(&id)?;
-    let target =
-        Target::existing(&state, EntityKind::Location, &id, format!("/portaal/locaties/{id}/bewerken")).await?;
-    show(&state, &ctx, &by, target).await
-}
-
-/// `POST /portaal/locaties/{id}/bewerken`
-pub async fn save_location(
-    State(state): State<AppState>,
-    mut ctx: PageContext,
-    by: SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Posted,
-) -> Result<Response, AppError> {
-    let id = parse_id(&id)?;
-    let target =
-        Target::existing(&state, EntityKind::Location, &id, format!("/portaal/locaties/{id}/bewerken")).await?;
+    let target = Target::existing(&state, K::KIND, &id).await?;
     save(&state, &mut ctx, &by, target, pairs).await
 }
 

@@ -5,6 +5,7 @@
 use crate::auth::SignedIn;
 use crate::editorial::Record;
 use crate::page::PageContext;
+use crate::routes::paths;
 use crate::view::portal::{PortalOrganisation, PortalPage, PortalProposal, PortalRecord, PortalReport};
 use crate::view::{Chrome, Section, service_href};
 use crate::{AppError, AppState, Locale};
@@ -37,6 +38,7 @@ pub async fn show(
         "welkom" => Some(locale.t("portal.notice_welcome")),
         "gepubliceerd" => Some(locale.t("portal.notice_published")),
         "voorgesteld" => Some(locale.t("portal.notice_proposed")),
+        "bevestigd" => Some(locale.t("portal.notice_confirmed")),
         "ingetrokken" => Some(locale.t("portal.notice_withdrawn")),
         _ => None,
     }
@@ -76,14 +78,14 @@ pub async fn show(
             .collect();
         organisations.push(PortalOrganisation {
             name: organisation.name.to_string(),
-            edit_href: locale.href(&format!("/portaal/organisaties/{}/bewerken", organisation.id)),
+            edit_href: locale.href(&paths::edit(EntityKind::Organisation, &organisation.id)),
             new_service_href: locale.href(&format!("/portaal/organisaties/{}/diensten/nieuw", organisation.id)),
             status: waiting(EntityKind::Organisation, &organisation.id),
             services: services
                 .iter()
                 .map(|s| PortalRecord {
                     name: s.name.to_string(),
-                    edit_href: locale.href(&format!("/portaal/diensten/{}/bewerken", s.id)),
+                    edit_href: locale.href(&paths::edit(EntityKind::Service, &s.id)),
                     public_href: wegwijs_store::is_public_service(s)
                         .then(|| service_href(locale, s.id.as_str(), s.name.as_str())),
                     status: waiting(EntityKind::Service, &s.id),
@@ -93,7 +95,7 @@ pub async fn show(
                 .iter()
                 .map(|l| PortalRecord {
                     name: l.name.to_string(),
-                    edit_href: locale.href(&format!("/portaal/locaties/{}/bewerken", l.id)),
+                    edit_href: locale.href(&paths::edit(EntityKind::Location, &l.id)),
                     public_href: None,
                     status: waiting(EntityKind::Location, &l.id),
                 })

@@ -60,7 +60,7 @@ pub async fn show_service(
         .signed_in
         .as_ref()
         .filter(|s| s.may_edit(&service.organisation_id))
-        .map(|_| locale.href(&format!("/portaal/diensten/{}/bewerken", service.id)));
+        .map(|_| locale.href(&crate::routes::paths::edit(wegwijs_store::EntityKind::Service, &service.id)));
     Ok(Html(askama::Template::render(&view)?).into_response())
 }
 
