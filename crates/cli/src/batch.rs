@@ -61,9 +61,11 @@ impl fmt::Display for Summary {
 }
 
 /// Writes `batch` in one transaction and commits it, unless `dry_run`, in which case
-/// everything is written and checked but rolled back.
-pub async fn write(store: &Store, batch: &Batch, dry_run: bool) -> anyhow::Result<Summary> {
+/// everything is written and checked but rolled back. `actor` is who the record
+/// histories name for these versions: `demo`, `import:<source>`, `wegwijs`.
+pub async fn write(store: &Store, batch: &Batch, actor: &str, dry_run: bool) -> anyhow::Result<Summary> {
     let mut tx = store.begin().await.context("cannot start a transaction")?;
+    tx.act_as(actor);
     let mut summary = Summary::default();
     let total = batch.taxonomies.len()
         + batch.terms.len()

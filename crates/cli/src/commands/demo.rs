@@ -44,7 +44,7 @@ pub async fn fill(store: &Store, scale: usize, seed: u64, now: DateTime<Utc>, dr
         "demo data generated"
     );
     let started = Instant::now();
-    let summary = batch::write(store, &into_batch(data), dry_run).await?;
+    let summary = batch::write(store, &into_batch(data), "demo", dry_run).await?;
     let verb = if dry_run { "would write (dry run, nothing changed)" } else { "written" };
     eprintln!("{verb} in {:.1} s:\n{summary}", started.elapsed().as_secs_f64());
     Ok(())

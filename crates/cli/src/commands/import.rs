@@ -100,7 +100,7 @@ pub async fn run(database_url: &str, format: Format) -> anyhow::Result<()> {
     if let Some(report) = &args.report {
         write_report(report, &[], &warnings)?;
     }
-    let summary = batch::write(&store, &batch, args.dry_run)
+    let summary = batch::write(&store, &batch, &format!("import:{source_name}"), args.dry_run)
         .await
         .with_context(|| format!("{} was not imported; nothing was changed", args.file.display()))?;
     print_warnings(&warnings, args.report.as_deref());

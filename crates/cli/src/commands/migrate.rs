@@ -14,7 +14,8 @@ pub async fn run(database_url: &str) -> anyhow::Result<Store> {
     store.migrate().await.context("cannot update the database schema")?;
     let builtin = wegwijs_domain::taxonomy::builtin();
     let taxonomies = Batch { taxonomies: builtin.taxonomies.clone(), terms: builtin.terms.clone(), ..Batch::default() };
-    let summary = batch::write(&store, &taxonomies, false).await.context("cannot load the built-in taxonomies")?;
+    let summary =
+        batch::write(&store, &taxonomies, "wegwijs", false).await.context("cannot load the built-in taxonomies")?;
     if summary.taxonomy_terms.inserted + summary.taxonomy_terms.updated > 0 {
         tracing::info!("built-in taxonomies: {}", summary.taxonomy_terms);
     }

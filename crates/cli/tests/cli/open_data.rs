@@ -202,3 +202,29 @@ fn importing_a_plain_hsds_feed_keeps_the_local_words_for_themes() {
     assert_eq!(kept["taxonomy_term"]["lay_name"], term["lay_name"]);
     assert_eq!(kept["taxonomy_term"]["synonyms"], term["synonyms"]);
 }
+
+#[test]
+fn record_histories_name_the_import_or_the_demo_that_wrote_them() {
+    let db = TestDb::sqlite();
+    db.run_ok(&["demo", "--scale", "100"]);
+    let sheet = repo("crates/hsds/tests/data/sheet/voorbeeld-excel.csv");
+    db.run_ok(&["import", "sheet", &sheet, "--mapping", &repo("docs/examples/mapping-example.toml")]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let actors: Vec<String> = runtime.block_on(async {
+        let store = wegwijs_store::Store::connect(&db.url).await.unwrap();
+        let mut actors = Vec::new();
+        for service in store.services(wegwijs_store::Page::first(500)).await.unwrap() {
+            for version in store.history(wegwijs_store::EntityKind::Service, &service.id).await.unwrap() {
+                actors.push(version.actor.unwrap_or_default());
+            }
+        }
+        store.close().await;
+        actors
+    });
+    assert!(actors.iter().any(|a| a == "demo"), "{actors:?}");
+    assert!(actors.iter().any(|a| a.starts_with("import:")), "{actors:?}");
+    assert!(
+        actors.iter().all(|a| a == "demo" || a.starts_with("import:")),
+        "every version names its writer: {actors:?}"
+    );
+}

@@ -33,8 +33,7 @@ pub fn available() -> bool {
 pub async fn measure(index: Arc<SearchIndex>, mix: &[SearchRequest], seconds: u32) -> anyhow::Result<Report> {
     let store = Store::connect("sqlite::memory:").await?;
     store.migrate().await?;
-    let state =
-        AppState::new(store, index, Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
+    let state = AppState::new(store, index, Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

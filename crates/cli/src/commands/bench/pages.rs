@@ -141,7 +141,8 @@ async fn bench_size(size: usize, args: &Args) -> anyhow::Result<()> {
     let build = started.elapsed();
     tokio::task::spawn_blocking(wegwijs_web::map::preload).await?;
 
-    let state = AppState::new(store.clone(), index.clone(), Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
+    let state =
+        AppState::new(store.clone(), index.clone(), Arc::new(WebConfig::default()), Arc::new(super::outbox_mailer()?));
     let app = wegwijs_web::router(state);
     println!("- data load (demo generation + writing to SQLite): **{:.1} s**", load.as_secs_f64());
     println!(
