@@ -6,7 +6,7 @@ mod login;
 mod password;
 
 pub use login::{LOCKOUT, LoginCheck, MAX_FAILED_LOGINS};
-pub use password::MIN_PASSWORD_CHARS;
+pub use password::{MIN_PASSWORD_CHARS, is_long_enough};
 
 use crate::change_log::now_text;
 use crate::record::{
@@ -183,7 +183,13 @@ impl Store {
             .await?;
         require_user(done.rows_affected(), id)?;
         if disabled {
+            // A switched-off account must not come back through a link mailed before:
+            // its sessions end and its unused password links stop working.
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.as_str()).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL")
+                .bind(id.as_str())
+                .execute(&mut *tx)
+                .await?;
         }
         Ok(tx.commit().await?)
     }

@@ -40,7 +40,7 @@ mod taxonomy;
 mod token;
 mod tx;
 
-pub use account::{LOCKOUT, LoginCheck, MAX_FAILED_LOGINS, MIN_PASSWORD_CHARS, NewUser, User};
+pub use account::{LOCKOUT, LoginCheck, MAX_FAILED_LOGINS, MIN_PASSWORD_CHARS, NewUser, User, is_long_enough};
 pub use change_log::{Change, ChangeOp};
 pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};

@@ -34,9 +34,20 @@ pub struct WebConfig {
     /// a provider may change without review; a change that touches only these is
     /// published at once. Empty (the default): every change is reviewed.
     pub publish_directly: Vec<String>,
+    /// The address the server listens on (`http://127.0.0.1:8080`), for links in mails
+    /// when no public address is configured. Mail links never come from a request's Host
+    /// header: anyone can send a request with `Host: evil.example`, and a password link
+    /// pointing there would hand the token to a stranger.
+    pub listen_origin: String,
 }
 
 impl WebConfig {
+    /// The site's address for links in mails: the configured public address, else the
+    /// address the server listens on (see [`WebConfig::listen_origin`]).
+    pub fn link_origin(&self) -> &str {
+        self.public_url.as_deref().unwrap_or(&self.listen_origin).trim_end_matches('/')
+    }
+
     /// Whether cookies must be `Secure`: when the public address is HTTPS. (Without a
     /// configured address the site is reached directly, typically on a laptop over HTTP.)
     pub fn secure_cookies(&self) -> bool {
@@ -56,6 +67,7 @@ impl Default for WebConfig {
             tile_attribution: String::new(),
             data_licence: "CC BY 4.0".to_owned(),
             publish_directly: Vec::new(),
+            listen_origin: "http://localhost:8080".to_owned(),
         }
     }
 }

@@ -159,7 +159,6 @@ pub enum Outcome {
 /// the store says [`wegwijs_store::Error::Stale`] (the handler shows the form again).
 pub async fn submit(
     state: &AppState,
-    origin: &str,
     by: &SignedIn,
     mut record: Record,
     expected: Expected,
@@ -196,13 +195,13 @@ pub async fn submit(
     };
     let proposal = state.store.save_proposal(&draft, expected).await?;
     if proposal.revision == 1 {
-        tell_editors(state, origin, &proposal, record.name()).await?;
+        tell_editors(state, &proposal, record.name()).await?;
     }
     Ok(Outcome::Proposed(proposal))
 }
 
 /// Mails every editor that a new proposal waits.
-async fn tell_editors(state: &AppState, origin: &str, proposal: &Proposal, name: &str) -> Result<(), AppError> {
+async fn tell_editors(state: &AppState, proposal: &Proposal, name: &str) -> Result<(), AppError> {
     let organisation =
         state.store.organisation(&proposal.organisation_id).await?.map(|o| o.name.to_string()).unwrap_or_default();
     for editor in state.store.editors().await? {
@@ -214,7 +213,7 @@ async fn tell_editors(state: &AppState, origin: &str, proposal: &Proposal, name:
             content: MailContent::ProposalWaiting {
                 record: name.to_owned(),
                 organisation: organisation.clone(),
-                link: format!("{origin}/redactie/voorstellen/{}", proposal.id),
+                link: format!("{}/redactie/voorstellen/{}", state.config.link_origin(), proposal.id),
             },
         };
         state.send_mail(&mail).await;
@@ -226,7 +225,6 @@ async fn tell_editors(state: &AppState, origin: &str, proposal: &Proposal, name:
 /// the proposal as it is, and tells its author.
 pub async fn approve(
     state: &AppState,
-    origin: &str,
     editor: &SignedIn,
     proposal: &Proposal,
     edited: Option<Record>,
@@ -242,34 +240,27 @@ pub async fn approve(
     tx.decide_proposal(&proposal.id, ProposalStatus::Approved, &editor.user.id, None).await?;
     tx.commit().await?;
     tracing::info!(proposal = %proposal.id, editor = %editor.user.id, "proposal approved and published");
-    tell_author(state, origin, proposal, record.name(), None).await
+    tell_author(state, proposal, record.name(), None).await
 }
 
 /// Rejects a pending proposal with a message to its author.
-pub async fn reject(
-    state: &AppState,
-    origin: &str,
-    editor: &SignedIn,
-    proposal: &Proposal,
-    message: &str,
-) -> Result<(), AppError> {
+pub async fn reject(state: &AppState, editor: &SignedIn, proposal: &Proposal, message: &str) -> Result<(), AppError> {
     let mut tx = state.store.begin().await?;
     tx.decide_proposal(&proposal.id, ProposalStatus::Rejected, &editor.user.id, Some(message)).await?;
     tx.commit().await?;
     tracing::info!(proposal = %proposal.id, editor = %editor.user.id, "proposal rejected");
     let record = Record::from_json(proposal.entity, &proposal.data)?;
-    tell_author(state, origin, proposal, record.name(), Some(message)).await
+    tell_author(state, proposal, record.name(), Some(message)).await
 }
 
 async fn tell_author(
     state: &AppState,
-    origin: &str,
     proposal: &Proposal,
     name: &str,
     rejection: Option<&str>,
 ) -> Result<(), AppError> {
     let Some(author) = state.store.user(&proposal.author_id).await? else { return Ok(()) };
-    let link = format!("{origin}/portaal");
+    let link = format!("{}/portaal", state.config.link_origin());
     let content = match rejection {
         Some(message) => MailContent::ProposalRejected { record: name.to_owned(), message: message.to_owned(), link },
         None => MailContent::ProposalApproved { record: name.to_owned(), link },

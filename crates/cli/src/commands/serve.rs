@@ -205,6 +205,11 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
 
     // Map boundaries are parsed now rather than on the first visitor's page.
     tokio::task::spawn_blocking(wegwijs_web::map::preload).await?;
+    let mut config = config;
+    Arc::make_mut(&mut config).listen_origin = format!("http://{address}");
+    if config.public_url.is_none() {
+        tracing::warn!("no --public-url: links in mails point to http://{address}, which only works on this computer");
+    }
     let mailer = Arc::new(args.mail.mailer(&config.site_name)?);
     tracing::info!(mail = %mailer.describe(), "mail");
     let state = AppState { search_log, ..AppState::new(store.clone(), index, config, mailer) };

@@ -84,8 +84,8 @@ pub async fn run(database_url: &str, command: UserCommand) -> anyhow::Result<()>
 }
 
 async fn add(database_url: &str, args: AddArgs) -> anyhow::Result<()> {
-    let email =
-        EmailAddress::parse(&args.email).with_context(|| format!("`{}` is not an e-mail address", args.email))?;
+    let email = EmailAddress::parse(&args.email)
+        .map_err(|_| anyhow::anyhow!("`{}` is not an e-mail address; nothing was changed", args.email.trim()))?;
     let name = args.name.trim();
     if name.is_empty() {
         bail!("--name is empty; give the person's name");
@@ -127,17 +127,22 @@ async fn add(database_url: &str, args: AddArgs) -> anyhow::Result<()> {
 
 /// The new password: from [`PASSWORD_ENV`], or typed twice on the terminal.
 fn read_password() -> anyhow::Result<String> {
-    let too_short = || format!("the password must have at least {MIN_PASSWORD_CHARS} characters; nothing was changed");
+    let too_short = |which: &str| {
+        format!(
+            "{which} is too short: use at least {MIN_PASSWORD_CHARS} characters (spaces at the ends do not count); \
+             nothing was changed"
+        )
+    };
     if let Ok(password) = std::env::var(PASSWORD_ENV) {
-        if password.chars().count() < MIN_PASSWORD_CHARS {
-            bail!("{} (from {PASSWORD_ENV})", too_short());
+        if !wegwijs_store::is_long_enough(&password) {
+            bail!("{}", too_short(&format!("the password in {PASSWORD_ENV}")));
         }
         return Ok(password);
     }
     let no_terminal = || format!("cannot ask for the password (no terminal?); set {PASSWORD_ENV} instead");
     let first = rpassword::prompt_password("Password: ").with_context(no_terminal)?;
-    if first.chars().count() < MIN_PASSWORD_CHARS {
-        bail!("{}", too_short());
+    if !wegwijs_store::is_long_enough(&first) {
+        bail!("{}", too_short("the password"));
     }
     let second = rpassword::prompt_password("Password again: ").with_context(no_terminal)?;
     if first != second {

@@ -126,6 +126,9 @@ fn a_short_password_is_refused_and_nothing_is_written() {
     let message = refused(&db, Some("elf tekens!"), &add);
     assert!(message.contains("at least 12 characters"), "{message}");
     assert!(listed(&db).is_empty());
+    let spaces = refused(&db, Some(&" ".repeat(12)), &add);
+    assert!(spaces.contains("at least 12 characters"), "twelve spaces are no password: {spaces}");
+    assert!(listed(&db).is_empty());
 }
 
 #[test]

@@ -18,9 +18,16 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$e2U1MuZ+YQIJWpa6r6y/bQ$nudzV1sy8VQzZSAVt75PINGDV96ACLRmK6/lEUo3mcY";
 
+/// Whether `password` is long enough to be set: [`MIN_PASSWORD_CHARS`] characters
+/// (not bytes), not counting spaces at either end, so twelve spaces are no password.
+/// The one rule: the web forms and the CLI ask it too, for their own messages.
+pub fn is_long_enough(password: &str) -> bool {
+    password.trim().chars().count() >= MIN_PASSWORD_CHARS
+}
+
 /// Fails with [`Error::WeakPassword`] when `password` is too short to be set.
 pub(crate) fn check_strength(password: &str) -> Result<()> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
+    if !is_long_enough(password) {
         return Err(Error::WeakPassword { min_chars: MIN_PASSWORD_CHARS });
     }
     Ok(())
@@ -69,6 +76,8 @@ mod tests {
         // Twelve characters, more than twelve bytes.
         assert!(check_strength("ééééééééééé").is_err());
         assert!(check_strength("éééééééééééé").is_ok());
+        assert!(check_strength(&" ".repeat(20)).is_err(), "spaces alone are no password");
+        assert!(check_strength("  elf tekens!  ").is_err(), "spaces at the ends do not count");
     }
 
     #[tokio::test]

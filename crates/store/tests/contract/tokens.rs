@@ -129,3 +129,23 @@ contract_test!(
         assert!(store.invitations().await.unwrap().is_empty());
     }
 );
+
+contract_test!(
+    async fn disabling_an_account_stops_its_password_links(store) {
+        let anne = add_user(&store, "anne@example.nl", Role::Redacteur, &[]).await;
+        let reset = NewToken {
+            purpose: TokenPurpose::PasswordReset,
+            email: anne.email.clone(),
+            user_id: Some(anne.id.clone()),
+            organisation_id: None,
+            created_by: None,
+            lifetime: TimeDelta::days(7),
+        };
+        let token = store.create_token(&reset).await.unwrap();
+        store.set_disabled(&anne.id, true).await.unwrap();
+        store.set_disabled(&anne.id, false).await.unwrap();
+        let now = Utc::now();
+        assert_eq!(store.peek_token(&token, TokenPurpose::PasswordReset, now).await.unwrap(), None);
+        assert_eq!(store.use_token(&token, TokenPurpose::PasswordReset, now).await.unwrap(), None);
+    }
+);

@@ -11,8 +11,6 @@ use crate::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 
-/// Shortest password accepted: long passphrases beat clever rules (NCSC advice).
-pub const MIN_PASSWORD: usize = 12;
 /// Longest password accepted: argon2 takes anything, but a megabyte "password" is an
 /// attack on the server's time, not a password.
 pub const MAX_PASSWORD: usize = 200;
@@ -37,10 +35,10 @@ pub fn password_problems(locale: crate::Locale, password: &str, repeated: &str) 
     use crate::forms::FieldProblem;
     let length = password.chars().count();
     let mut problems = Vec::new();
-    if length < MIN_PASSWORD {
+    if !wegwijs_store::is_long_enough(password) {
         problems.push(FieldProblem::new(
             "wachtwoord",
-            locale.tf("account.error_password_short", &[("min", &MIN_PASSWORD)]),
+            locale.tf("account.error_password_short", &[("min", &wegwijs_store::MIN_PASSWORD_CHARS)]),
         ));
     } else if length > MAX_PASSWORD {
         problems

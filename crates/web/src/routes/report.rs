@@ -82,7 +82,7 @@ async fn create_report(
             };
             let stored = state.store.add_error_report(&report).await?;
             tracing::info!(report = %stored.id, service = %service.id, "error report stored");
-            tell_providers(&state, &ctx.origin, &service, &stored.message).await;
+            tell_providers(&state, state.config.link_origin(), &service, &stored.message).await;
             Ok(thanks.into_response())
         }
         Err(problems) => {

@@ -352,3 +352,23 @@ async fn saving_without_changes_confirms_the_entry_instead_of_proposing_it() {
     let (_, portal) = get(&app, &provider, "/portaal?melding=bevestigd").await;
     assert!(portal.contains("nog kloppen"), "the provider is told what happened");
 }
+
+#[tokio::test]
+async fn mail_links_never_follow_the_host_header() {
+    let app = spawn_app().await;
+    add_user(&app, "rik@example.nl", "Rik", Role::Redacteur, Vec::new()).await;
+    let client = browser();
+    let (_, page) = get(&app, &client, "/wachtwoord-vergeten").await;
+    let token = crate::helpers::csrf_in(&page).unwrap();
+    let response = client
+        .post(format!("{}/wachtwoord-vergeten", app.address))
+        .header("host", "evil.example")
+        .form(&[("email", "rik@example.nl"), ("csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let mail = mails(&app).into_iter().find(|m| m.to.contains("rik@example.nl")).expect("a reset mail");
+    assert!(!mail.body.contains("evil.example"), "{}", mail.body);
+    assert!(mail.body.contains(&format!("{}/wachtwoord-herstellen/", app.address)), "{}", mail.body);
+}

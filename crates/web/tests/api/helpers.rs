@@ -91,7 +91,7 @@ pub async fn spawn_app_with(services: usize) -> TestApp {
         outbox: outbox.clone(),
     })
     .unwrap();
-    let config = Arc::new(WebConfig { page_size: 10, ..WebConfig::default() });
+    let config = Arc::new(WebConfig { page_size: 10, listen_origin: address.clone(), ..WebConfig::default() });
     let state =
         AppState { search_log: search_log.clone(), ..AppState::new(store.clone(), index, config, Arc::new(mailer)) };
     tokio::spawn(wegwijs_web::serve(state, listener, std::future::pending()));

@@ -95,7 +95,7 @@ pub async fn send_password_link(
             lifetime,
         })
         .await?;
-    let link = format!("{}{}", ctx.origin, locale.href(&format!("/wachtwoord-herstellen/{token}")));
+    let link = format!("{}{}", ctx.config.link_origin(), locale.href(&format!("/wachtwoord-herstellen/{token}")));
     let expires = super::moment(locale, Utc::now() + lifetime);
     let content = match made_by {
         Some(admin) => MailContent::AccountCreated {

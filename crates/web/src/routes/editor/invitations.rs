@@ -144,7 +144,7 @@ pub async fn invite(
         content: MailContent::Invitation {
             organisation: organisation.name.to_string(),
             inviter: editor.user.name.clone(),
-            link: format!("{}{}", ctx.origin, locale.href(&format!("/uitnodiging/{token}"))),
+            link: format!("{}{}", ctx.config.link_origin(), locale.href(&format!("/uitnodiging/{token}"))),
             expires: crate::routes::account::moment(locale, Utc::now() + lifetime),
         },
     };

@@ -254,7 +254,7 @@ pub async fn approve(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let p = find(&state, &id).await?;
-    match editorial::approve(&state, &ctx.origin, &editor, &p, None).await {
+    match editorial::approve(&state, &editor, &p, None).await {
         Ok(()) => Ok(Redirect::to(&ctx.locale.href("/redactie?melding=goedgekeurd")).into_response()),
         Err(AppError::Store(wegwijs_store::Error::Stale { .. })) => Ok(already_decided(&ctx)),
         Err(error) => Err(error),
@@ -294,7 +294,7 @@ pub async fn reject(
         let body = render(&state, &ctx, &p, Some(problem), form.bericht.clone()).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     }
-    match editorial::reject(&state, &ctx.origin, &editor, &p, message).await {
+    match editorial::reject(&state, &editor, &p, message).await {
         Ok(()) => Ok(Redirect::to(&ctx.locale.href("/redactie?melding=afgewezen")).into_response()),
         Err(AppError::Store(wegwijs_store::Error::Stale { .. })) => Ok(already_decided(&ctx)),
         Err(error) => Err(error),
@@ -372,7 +372,7 @@ pub async fn save_edit(
         crate::routes::portal::edit::read(locale, &record, &input, &options)
     };
     match checked {
-        Ok(edited) => match editorial::approve(&state, &ctx.origin, &editor, &p, Some(edited)).await {
+        Ok(edited) => match editorial::approve(&state, &editor, &p, Some(edited)).await {
             Ok(()) => Ok(Redirect::to(&locale.href("/redactie?melding=goedgekeurd")).into_response()),
             Err(AppError::Store(wegwijs_store::Error::Stale { .. })) => Ok(already_decided(&ctx)),
             Err(error) => Err(error),

@@ -234,7 +234,7 @@ async fn save(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
         }
     };
-    match editorial::submit(state, &ctx.origin, by, record, expected).await {
+    match editorial::submit(state, by, record, expected).await {
         Ok(Outcome::Published) => Ok(Redirect::to(&locale.href("/portaal?melding=gepubliceerd")).into_response()),
         Ok(Outcome::Confirmed) => Ok(Redirect::to(&locale.href("/portaal?melding=bevestigd")).into_response()),
         Ok(Outcome::Proposed(_)) => Ok(Redirect::to(&locale.href("/portaal?melding=voorgesteld")).into_response()),
