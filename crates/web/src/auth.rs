@@ -16,6 +16,7 @@ pub mod second_factor;
 use crate::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -170,14 +171,29 @@ pub async fn load_visitor(State(state): State<AppState>, mut request: Request, n
         }
         other => Visitor { signed_in: other, form_token },
     };
+    let personal = signed_in_or_pending(&request, &visitor);
     request.extensions_mut().insert(visitor.clone());
     let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if personal {
+        // Pages of an account can hold professional notes and names: no cache between
+        // the server and the browser may keep them, and the browser not on disk.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    // Every page carries a form token bound to this browser's cookies.
+    headers.append(header::VARY, HeaderValue::from_static("Cookie"));
     // The error pages are rendered outside this layer; they show the same header.
     response.extensions_mut().insert(visitor);
     if let Some(value) = new_form_cookie {
         cookies::append(&mut response, &cookies::form_cookie(&value, state.config.secure_cookies()));
     }
     response
+}
+
+/// Whether the request belongs to an account (logged in, or halfway through the second
+/// factor).
+fn signed_in_or_pending(request: &Request, visitor: &Visitor) -> bool {
+    visitor.signed_in.is_some() || request.extensions().get::<PendingSecondFactor>().is_some()
 }
 
 impl FromRequestParts<AppState> for Visitor {

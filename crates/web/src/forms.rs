@@ -26,6 +26,7 @@ mod widgets;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use choices::{kind_key, status_key};
 pub use hours::{DayRow, ExceptionRow, HoursFields, PeriodRow};
 pub use input::FormInput;
 pub use location::{LocationFields, read_location};

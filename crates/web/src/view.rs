@@ -5,6 +5,7 @@ pub mod account;
 pub mod backoffice;
 mod chrome;
 pub mod compare;
+pub mod describe;
 pub mod editor;
 mod format;
 pub mod home;

@@ -68,7 +68,7 @@ pub(crate) fn routes(locale: Locale, routes: &[ReferralRoute]) -> Vec<(String, S
 pub(crate) fn groups(locale: Locale) -> Vec<(String, String)> {
     TargetGroup::ALL
         .iter()
-        .map(|g| (g.code().to_owned(), locale.t(&format!("form.group.{}", g.code())).to_owned()))
+        .map(|g| (g.code().to_owned(), locale.t(&format!("target_group.{}", g.code())).to_owned()))
         .collect()
 }
 
@@ -86,7 +86,7 @@ pub(crate) fn languages(locale: Locale) -> Vec<(String, String)> {
 pub(crate) fn runtime_keys() -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     keys.extend(FundingScheme::ALL.iter().map(|s| format!("form.funding.{}", s.code())));
-    keys.extend(TargetGroup::ALL.iter().map(|g| format!("form.group.{}", g.code())));
+    keys.extend(TargetGroup::ALL.iter().map(|g| format!("target_group.{}", g.code())));
     keys.extend(LANGUAGES.iter().map(|(code, _)| format!("form.language.{code}")));
     keys.extend(
         [ReferralRoute::None, ReferralRoute::Huisarts, ReferralRoute::Wijkteam, ReferralRoute::Gemeente]

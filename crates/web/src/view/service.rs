@@ -174,14 +174,8 @@ impl ServicePage {
             summary: service.summary.clone(),
             description: service.description.clone(),
             for_whom: for_whom(locale, service),
-            costs: service
-                .costs
-                .iter()
-                .map(|cost| match (cost.amount_cents, &cost.amount_description) {
-                    (_, Some(text)) => format!("{}: {text}", cost.option),
-                    (Some(cents), None) => format!("{}: {}", cost.option, super::format::euros(u64::from(cents))),
-                    (None, None) => cost.option.clone(),
-                })
+            costs: cost_lines(service)
+                .into_iter()
                 .chain(service.fees_description.clone())
                 .collect::<Vec<_>>()
                 .into_iter()
@@ -220,7 +214,20 @@ impl ServicePage {
     }
 }
 
-fn for_whom(locale: Locale, service: &Service) -> Vec<String> {
+/// One line per price: "Per maaltijd: € 7,50".
+pub(crate) fn cost_lines(service: &Service) -> Vec<String> {
+    service
+        .costs
+        .iter()
+        .map(|cost| match (cost.amount_cents, &cost.amount_description) {
+            (_, Some(text)) => format!("{}: {text}", cost.option),
+            (Some(cents), None) => format!("{}: {}", cost.option, super::format::euros(u64::from(cents))),
+            (None, None) => cost.option.clone(),
+        })
+        .collect()
+}
+
+pub(crate) fn for_whom(locale: Locale, service: &Service) -> Vec<String> {
     let eligibility = &service.eligibility;
     let age = match (eligibility.min_age, eligibility.max_age) {
         (Some(min), Some(max)) => Some(locale.tf("service.age_range", &[("min", &min), ("max", &max)])),
@@ -228,11 +235,12 @@ fn for_whom(locale: Locale, service: &Service) -> Vec<String> {
         (None, Some(max)) => Some(locale.tf("service.age_until", &[("max", &max)])),
         (None, None) => None,
     };
-    let lines: Vec<String> = age.into_iter().chain(eligibility.description.clone()).collect();
+    let groups = eligibility.target_groups.iter().map(|g| locale.t(&format!("target_group.{}", g.code())).to_owned());
+    let lines: Vec<String> = groups.chain(age).chain(eligibility.description.clone()).collect();
     if lines.is_empty() { vec![locale.t("service.everyone").to_owned()] } else { lines }
 }
 
-fn weekly_lines(locale: Locale, hours: &OpeningHours) -> Vec<HoursLine> {
+pub(crate) fn weekly_lines(locale: Locale, hours: &OpeningHours) -> Vec<HoursLine> {
     let mut lines: Vec<HoursLine> = Vec::new();
     for period in hours.weekly() {
         let text = format!("{} – {}", period.opens.display_dutch(), period.closes.display_dutch());
@@ -264,10 +272,32 @@ fn exception_lines(locale: Locale, hours: &OpeningHours, now: DateTime<Utc>) -> 
         .collect()
 }
 
-fn location_view(location: &Location) -> LocationView {
+pub(crate) fn location_view(location: &Location) -> LocationView {
     LocationView {
         name: location.name.to_string(),
         address: location.address.as_ref().map(|a| format!("{}, {} {}", a.street, a.postal_code, a.city)),
         accessibility: location.accessibility.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_whom_names_the_target_groups_the_provider_chose() {
+        let now = chrono::Utc::now();
+        let data = wegwijs_demo::generate(&wegwijs_demo::DemoConfig { services: 100, seed: 3, now });
+        let mut service = data.services[0].clone();
+        service.eligibility = wegwijs_domain::Eligibility {
+            min_age: None,
+            max_age: None,
+            target_groups: vec![wegwijs_domain::TargetGroup::Mantelzorgers],
+            description: None,
+        };
+        let lines = for_whom(Locale::Nl, &service);
+        assert_eq!(lines, [Locale::Nl.t("target_group.mantelzorgers").to_owned()], "not 'Voor iedereen'");
+        service.eligibility.target_groups.clear();
+        assert_eq!(for_whom(Locale::Nl, &service), [Locale::Nl.t("service.everyone").to_owned()]);
     }
 }

@@ -160,7 +160,9 @@ async fn invite_claim_propose_review_publish_and_find_it() {
     assert!(!public.contains("071 555 12 34"), "public page");
     let redirect = provider.get(format!("{}{public_page}", app.address)).send().await.unwrap();
     let slugged = redirect.headers()["location"].to_str().unwrap().to_owned();
-    let (_, own) = get(&app, &provider, &slugged).await;
+    let own_page = provider.get(format!("{}{slugged}", app.address)).send().await.unwrap();
+    assert_eq!(own_page.headers()["cache-control"], "private, no-store", "no cache keeps a page with notes");
+    let own = own_page.text().await.unwrap();
     assert!(own.contains("071 555 12 34"), "the provider sees its own notes");
     let (_, api) = app.get_text(&format!("/api/hsds/services/{}", service.id)).await;
     assert!(!api.contains("071 555 12 34"), "API");
@@ -191,6 +193,10 @@ async fn a_rejection_reaches_the_provider_by_mail_and_changes_nothing() {
     let (_, page) = get(&app, &provider, &edit).await;
     let mut pairs = form_pairs(&page, &edit);
     set(&mut pairs, "naam", "BESTE HULP VAN NEDERLAND!!!");
+    set(&mut pairs, "uren_di_1_open", "09:00");
+    set(&mut pairs, "uren_di_1_dicht", "12:00");
+    set(&mut pairs, "uren_di_2_open", "19:00");
+    set(&mut pairs, "uren_di_2_dicht", "21:00");
     set(&mut pairs, "actie", "opslaan");
     assert_eq!(post_pairs(&app, &provider, &edit, &pairs).await.status(), 303);
     let proposal = app.store.pending_proposal_for(EntityKind::Service, &service.id).await.unwrap().unwrap();
@@ -199,6 +205,13 @@ async fn a_rejection_reaches_the_provider_by_mail_and_changes_nothing() {
     log_in(&app, &editor, "eindredactie@example.nl").await;
     let review = format!("/redactie/voorstellen/{}", proposal.id);
     let (_, page) = get(&app, &editor, &review).await;
+    assert!(page.contains("dinsdag") && page.contains("19.00"), "hours in words on the review page");
+    for raw in ["weekday", "Tue", "opens:", "closes:", service.id.as_str()] {
+        assert!(
+            !page.contains(&format!(">{raw}")) && !page.contains(&format!(" {raw}")),
+            "raw {raw:?} on the review page"
+        );
+    }
     let empty = post(&app, &editor, &format!("{review}/afwijzen"), &page, &[("bericht", "  ")]).await;
     assert_eq!(empty.status(), 422, "a rejection needs a message");
     let message = "Gebruik de echte naam van de dienst, zonder hoofdletters en uitroeptekens.";

@@ -6,7 +6,8 @@ use crate::auth::SignedIn;
 use crate::editorial::{self, Record};
 use crate::forms::{self, FormInput};
 use crate::page::PageContext;
-use crate::view::editor::{DiffRow, Piece, ProposalPage, QueueItem, QueuePage};
+use crate::view::describe;
+use crate::view::editor::{DiffRow, ProposalPage, QueueItem, QueuePage};
 use crate::view::portal::{EditForm, EditPage};
 use crate::view::{Chrome, Section};
 use crate::{AppError, AppState, Locale};
@@ -15,7 +16,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use serde_json::Value;
 use wegwijs_domain::{Id, Role};
 use wegwijs_store::{EntityKind, Page, Proposal, ProposalStatus, ReportStatus};
 
@@ -95,92 +95,47 @@ async fn find(state: &AppState, raw: &str) -> Result<Proposal, AppError> {
     state.store.proposal(&id).await?.ok_or(AppError::NotFound)
 }
 
-/// A value as an editor reads it: texts as they are, lists one item per line, records
-/// as "field: value" lines; term and location ids by their names.
-fn readable(value: Option<&Value>, names: &std::collections::HashMap<String, String>) -> String {
-    fn walk(value: &Value, names: &std::collections::HashMap<String, String>, out: &mut Vec<String>, prefix: &str) {
-        match value {
-            Value::Null => {}
-            Value::String(text) => {
-                let shown = names.get(text).cloned().unwrap_or_else(|| text.clone());
-                out.push(format!("{prefix}{shown}"));
-            }
-            Value::Bool(b) => out.push(format!("{prefix}{}", if *b { "ja" } else { "nee" })),
-            Value::Number(n) => out.push(format!("{prefix}{n}")),
-            Value::Array(items) => items.iter().for_each(|item| walk(item, names, out, prefix)),
-            Value::Object(fields) => {
-                let mut line = Vec::new();
-                for (key, field) in fields {
-                    if key == "id" {
-                        continue;
-                    }
-                    let mut inner = Vec::new();
-                    walk(field, names, &mut inner, "");
-                    if !inner.is_empty() {
-                        line.push(format!("{key}: {}", inner.join(", ")));
-                    }
-                }
-                if !line.is_empty() {
-                    out.push(format!("{prefix}{}", line.join("; ")));
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    if let Some(value) = value {
-        walk(value, names, &mut out, "");
-    }
-    out.join("\n")
-}
-
-/// The differences between the published record and the proposal.
+/// The differences between the published record and the proposal, each field in the
+/// words of the public page; and whether the published record changed since.
 async fn diff_rows(state: &AppState, locale: Locale, p: &Proposal) -> Result<(Vec<DiffRow>, bool), AppError> {
     let published = Record::load(state, p.entity, &p.entity_id).await?;
+    let proposed = Record::from_json(p.entity, &p.data)?;
     let before = published.as_ref().map(Record::to_value);
-    let after: Value = serde_json::from_str(&p.data).unwrap_or(Value::Null);
     let order = ["name", "alternate_name", "summary", "description", "status", "url", "email", "website", "phones"];
-    let changes = wegwijs_domain::diff::field_changes(before.as_ref(), &after, &order);
-    let mut names = std::collections::HashMap::new();
-    for term in state.store.taxonomy_terms().await? {
-        names.insert(term.id.to_string(), term.name.to_string());
-    }
-    let mut location_ids = Vec::new();
-    for change in &changes {
-        if change.path == "locations" {
-            for side in [&change.before, &change.after].into_iter().flatten() {
-                for at in side.as_array().into_iter().flatten() {
-                    if let Some(id) = at.get("location_id").and_then(Value::as_str).and_then(|raw| Id::parse(raw).ok())
-                    {
-                        location_ids.push(id);
-                    }
-                }
-            }
-        }
-    }
-    for location in state.store.locations_by_ids(&location_ids).await? {
-        names.insert(location.id.to_string(), location.name.to_string());
-    }
+    let changes = wegwijs_domain::diff::field_changes(before.as_ref(), &proposed.to_value(), &order);
+    let names = names_for(state, published.iter().chain([&proposed])).await?;
     let rows = changes
         .iter()
+        // A new record "changes" its id from nothing: not something to review.
+        .filter(|change| change.path != "id")
         .map(|change| {
             let label = locale.get(&format!("editor.field.{}", change.path)).unwrap_or(&change.path).to_owned();
-            let before = readable(change.before.as_ref(), &names);
-            let after = readable(change.after.as_ref(), &names);
-            if change.before.as_ref().is_some_and(Value::is_string)
-                || change.after.as_ref().is_some_and(Value::is_string)
-            {
-                DiffRow::texts(label, &before, &after)
-            } else {
-                DiffRow {
-                    label,
-                    before: vec![Piece { text: before, kind: "removed" }],
-                    after: vec![Piece { text: after, kind: "added" }],
-                }
-            }
+            let lines = |record: Option<&Record>| {
+                record.map(|r| describe::field_lines(locale, r, &change.path, &names).join("\n")).unwrap_or_default()
+            };
+            DiffRow::texts(label, &lines(published.as_ref()), &lines(Some(&proposed)))
         })
         .collect();
     let current_seq = state.store.record_seq(p.entity, &p.entity_id).await?;
     Ok((rows, current_seq != p.base_seq))
+}
+
+/// Names of the terms, locations and organisations the records refer to.
+async fn names_for(state: &AppState, records: impl Iterator<Item = &Record>) -> Result<describe::Names, AppError> {
+    let mut names: describe::Names =
+        state.store.taxonomy_terms().await?.into_iter().map(|t| (t.id, t.name.to_string())).collect();
+    let (mut locations, mut organisations) = (Vec::new(), Vec::new());
+    for record in records {
+        organisations.extend(record.organisation_id().cloned());
+        if let Record::Service(s) = record {
+            locations.extend(s.locations.iter().map(|at| at.location_id.clone()));
+        }
+    }
+    names.extend(state.store.locations_by_ids(&locations).await?.into_iter().map(|l| (l.id, l.name.to_string())));
+    names.extend(
+        state.store.organisations_by_ids(&organisations).await?.into_iter().map(|o| (o.id, o.name.to_string())),
+    );
+    Ok(names)
 }
 
 async fn render(
