@@ -240,7 +240,7 @@ pub async fn approve(
     tx.decide_proposal(&proposal.id, ProposalStatus::Approved, &editor.user.id, None).await?;
     tx.commit().await?;
     tracing::info!(proposal = %proposal.id, editor = %editor.user.id, "proposal approved and published");
-    tell_author(state, proposal, record.name(), None).await
+    tell_author(state, editor, proposal, record.name(), None).await
 }
 
 /// Rejects a pending proposal with a message to its author.
@@ -250,11 +250,14 @@ pub async fn reject(state: &AppState, editor: &SignedIn, proposal: &Proposal, me
     tx.commit().await?;
     tracing::info!(proposal = %proposal.id, editor = %editor.user.id, "proposal rejected");
     let record = Record::from_json(proposal.entity, &proposal.data)?;
-    tell_author(state, proposal, record.name(), Some(message)).await
+    tell_author(state, editor, proposal, record.name(), Some(message)).await
 }
 
+/// Mails the author of a proposal what became of it; replies go to the editor who
+/// decided, so the provider can ask about a rejection.
 async fn tell_author(
     state: &AppState,
+    editor: &SignedIn,
     proposal: &Proposal,
     name: &str,
     rejection: Option<&str>,
@@ -268,7 +271,7 @@ async fn tell_author(
     let mail = Mail {
         to: author.email.to_string(),
         to_name: Some(author.name.clone()),
-        reply_to: None,
+        reply_to: Some(editor.user.email.to_string()),
         language: Locale::Nl.mail_language(),
         content,
     };

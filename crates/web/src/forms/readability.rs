@@ -25,7 +25,7 @@ pub struct TextReadability {
     /// The verdict: "Makkelijk te lezen (B1)", "Redelijk", "Moeilijk", or that there is
     /// no text yet.
     pub verdict: String,
-    /// The score explained: "Score 64 van 100 (Flesch-Douma). 35 woorden in 3 zinnen."
+    /// The score explained in words (Flesch-Douma, 0 to 100).
     /// Empty when there is no text.
     pub score: String,
     /// `easy`, `fair`, `hard` or `none`, for the CSS class.

@@ -220,9 +220,16 @@ async fn a_rejection_reaches_the_provider_by_mail_and_changes_nothing() {
 
     let mail = mails(&app).into_iter().find(|m| m.to.contains("aanbieder@example.nl")).expect("a mail to the provider");
     assert!(mail.body.contains(message), "{}", mail.body);
+    assert!(
+        mail.reply_to.as_deref().is_some_and(|r| r.contains("eindredactie@example.nl")),
+        "the provider can answer the editor"
+    );
     assert_eq!(app.store.service(&service.id).await.unwrap().unwrap().name, service.name, "nothing published");
     let (_, portal) = get(&app, &provider, "/portaal").await;
     assert!(portal.contains(message), "the portal shows the message too");
+    let (_, again) = get(&app, &provider, &edit).await;
+    assert!(again.contains("BESTE HULP VAN NEDERLAND!!!"), "the provider goes on from the rejected proposal");
+    assert!(again.contains(message), "with the editor's message above the form");
 }
 
 #[tokio::test]
@@ -314,6 +321,10 @@ async fn wrong_passwords_lock_the_account_and_many_tries_are_slowed_down() {
     add_user(&app, "slot@example.nl", "slot@example.nl", Role::Redacteur, Vec::new()).await;
     let client = browser();
     let (_, page) = get(&app, &client, "/inloggen").await;
+    let empty = post(&app, &client, "/inloggen", &page, &[("email", ""), ("wachtwoord", "")]).await;
+    assert_eq!(empty.status(), 422);
+    let text = empty.text().await.unwrap();
+    assert!(text.contains("Vul uw e-mailadres in") && text.contains("Vul uw wachtwoord in"), "say what is missing");
     for _ in 0..5 {
         let response =
             post(&app, &client, "/inloggen", &page, &[("email", "slot@example.nl"), ("wachtwoord", "fout fout fout")])
@@ -384,4 +395,31 @@ async fn mail_links_never_follow_the_host_header() {
     let mail = mails(&app).into_iter().find(|m| m.to.contains("rik@example.nl")).expect("a reset mail");
     assert!(!mail.body.contains("evil.example"), "{}", mail.body);
     assert!(mail.body.contains(&format!("{}/wachtwoord-herstellen/", app.address)), "{}", mail.body);
+}
+
+#[tokio::test]
+async fn a_new_service_starts_blank_needs_a_name_and_summary_and_waits_for_review() {
+    let app = spawn_app().await;
+    let organisation = app.data.organisations[0].id.clone();
+    add_user(&app, "nieuw@example.nl", "nieuw@example.nl", Role::Aanbieder, vec![organisation.clone()]).await;
+    let provider = browser();
+    log_in(&app, &provider, "nieuw@example.nl").await;
+    let new = format!("/portaal/organisaties/{organisation}/diensten/nieuw");
+    let (status, page) = get(&app, &provider, &new).await;
+    assert_eq!(status, 200);
+    let mut pairs = form_pairs(&page, &new);
+    assert_eq!(pairs.iter().find(|(n, _)| n == "naam").map(|(_, v)| v.as_str()), Some(""), "no made-up name");
+    set(&mut pairs, "actie", "opslaan");
+    let empty = post_pairs(&app, &provider, &new, &pairs).await;
+    assert_eq!(empty.status(), 422, "an empty new service is not saved");
+    set(&mut pairs, "naam", "Koffieochtend De Schakel");
+    let nameless = post_pairs(&app, &provider, &new, &pairs).await;
+    assert_eq!(nameless.status(), 422, "a name alone is not enough");
+    set(&mut pairs, "samenvatting", "Elke dinsdag koffie en een praatje voor buurtbewoners.");
+    let saved = post_pairs(&app, &provider, &new, &pairs).await;
+    assert_eq!(saved.status(), 303);
+    let id = wegwijs_domain::Id::parse(&pairs.iter().find(|(n, _)| n == "nieuw_id").unwrap().1).unwrap();
+    let proposal = app.store.pending_proposal_for(EntityKind::Service, &id).await.unwrap().expect("a proposal");
+    assert_eq!(proposal.base_seq, 0, "a proposal for a record that is not published yet");
+    assert!(app.store.service(&id).await.unwrap().is_none(), "not on the map before review");
 }

@@ -3,7 +3,7 @@
 //! account bound to the organisation; with an account already they log in first and
 //! then add the organisation to it.
 
-use super::password::{ChooseForm, link_expired};
+use super::password::ChooseForm;
 use crate::auth::{SESSION_LIFETIME_HOURS, cookies};
 use crate::forms::FieldProblem;
 use crate::page::PageContext;
@@ -28,13 +28,28 @@ pub async fn show(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let Some(invitation) = state.store.peek_token(&token, TokenPurpose::Invitation, Utc::now()).await? else {
-        return link_expired(&ctx);
+        return invitation_used(&ctx);
     };
     let organisation = organisation_name(&state, &invitation).await?;
     if let Some(existing) = state.store.user_by_email(invitation.email.as_str()).await? {
         return existing_account(&ctx, &token, &organisation, &existing);
     }
     Ok(Html(render(&ctx, &token, &invitation, &organisation, String::new(), Vec::new())?).into_response())
+}
+
+/// The page for an invitation that is used, expired or never existed: whoever made an
+/// account with it is pointed to the login.
+fn invitation_used(ctx: &PageContext) -> Result<Response, AppError> {
+    let locale = ctx.locale;
+    let chrome = Chrome::new(ctx, locale.t("account.invitation_used_heading"), "", &[]).noindex();
+    let page = MessagePage {
+        chrome,
+        heading: locale.t("account.invitation_used_heading").to_owned(),
+        text: locale.t("account.invitation_used_text").to_owned(),
+        link: Some((locale.href("/inloggen"), locale.t("account.to_login").to_owned())),
+        button: None,
+    };
+    Ok((StatusCode::GONE, Html(askama::Template::render(&page)?)).into_response())
 }
 
 /// The page for an address that has an account: log in as it, then press the button.
@@ -118,9 +133,9 @@ pub async fn accept(
     let locale = ctx.locale;
     let now = Utc::now();
     let Some(invitation) = state.store.peek_token(&token, TokenPurpose::Invitation, now).await? else {
-        return link_expired(&ctx);
+        return invitation_used(&ctx);
     };
-    let Some(organisation) = invitation.organisation_id.clone() else { return link_expired(&ctx) };
+    let Some(organisation) = invitation.organisation_id.clone() else { return invitation_used(&ctx) };
     let organisation_name = organisation_name(&state, &invitation).await?;
 
     if let Some(existing) = state.store.user_by_email(invitation.email.as_str()).await? {
@@ -129,7 +144,7 @@ pub async fn accept(
             return existing_account(&ctx, &token, &organisation_name, &existing);
         }
         if state.store.use_token(&token, TokenPurpose::Invitation, now).await?.is_none() {
-            return link_expired(&ctx);
+            return invitation_used(&ctx);
         }
         state.store.add_user_organisation(&existing.id, &organisation).await?;
         tracing::info!(user = %existing.id, %organisation, "invitation accepted by an existing account");
@@ -149,7 +164,7 @@ pub async fn accept(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     }
     if state.store.use_token(&token, TokenPurpose::Invitation, now).await?.is_none() {
-        return link_expired(&ctx);
+        return invitation_used(&ctx);
     }
     let user = state
         .store

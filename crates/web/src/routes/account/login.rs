@@ -90,6 +90,18 @@ pub async fn submit(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
         );
     }
+    let missing: Vec<FieldProblem> = [
+        (form.email.trim().is_empty(), "email", "account.error_email_missing"),
+        (form.wachtwoord.is_empty(), "wachtwoord", "account.error_password_missing"),
+    ]
+    .into_iter()
+    .filter(|(empty, _, _)| *empty)
+    .map(|(_, field, key)| FieldProblem::new(field, locale.t(key)))
+    .collect();
+    if !missing.is_empty() {
+        let body = render(&ctx, form.email.clone(), form.terug.clone(), None, missing)?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
+    }
     let now = Utc::now();
     match state.store.check_login(&form.email, &form.wachtwoord, now).await? {
         LoginCheck::Accepted(user) => {

@@ -18,7 +18,7 @@ use chrono::Utc;
 use std::sync::OnceLock;
 use wegwijs_domain::readability::JargonList;
 use wegwijs_domain::{Id, Service, ServiceStatus};
-use wegwijs_store::{EntityKind, Proposal};
+use wegwijs_store::{EntityKind, Page, Proposal, ProposalStatus};
 
 /// The form's fields as posted, in order.
 type Posted = Form<Vec<(String, String)>>;
@@ -146,21 +146,25 @@ fn render(
     parts: PageParts,
 ) -> Result<String, AppError> {
     let locale = ctx.locale;
-    let kind_key = match target.record.kind() {
-        EntityKind::Organisation => "portal.kind_organisation",
-        EntityKind::Location => "portal.kind_location",
-        _ => "portal.kind_service",
+    let heading_key = match target.record.kind() {
+        EntityKind::Organisation => "portal.edit_heading_organisation",
+        EntityKind::Location => "portal.edit_heading_location",
+        _ => "portal.edit_heading_service",
     };
     let heading = if target.is_new {
         locale.t("portal.new_service").to_owned()
     } else {
-        locale.tf("portal.edit_heading", &[("kind", &locale.t(kind_key)), ("name", &target.record.name())])
+        locale.tf(heading_key, &[("name", &target.record.name())])
     };
     let mut title = heading.clone();
     if !parts.problems.is_empty() {
         title = locale.tf("account.title_with_errors", &[("title", &title)]);
     }
-    let intro = if by.is_editor() { locale.t("portal.intro_editor") } else { locale.t("portal.intro_provider") };
+    let intro = match (target.is_new, by.is_editor()) {
+        (_, true) => locale.t("portal.intro_editor"),
+        (true, false) => locale.t("portal.intro_new"),
+        (false, false) => locale.t("portal.intro_provider"),
+    };
     let chrome = Chrome::new(ctx, title, intro, &[]).noindex().section(Section::Portal);
     let page = EditPage {
         locale,
@@ -184,11 +188,27 @@ fn render(
 
 async fn show(state: &AppState, ctx: &PageContext, by: &SignedIn, target: Target) -> Result<Html<String>, AppError> {
     let options = options(state, &target.record).await?;
-    let form = fields_of(ctx.locale, &target.record, &options);
-    let notice = target.pending.as_ref().map(|_| {
+    let mut notice = target.pending.as_ref().map(|_| {
         if by.is_editor() { ctx.locale.t("portal.pending_editor") } else { ctx.locale.t("portal.pending_provider") }
             .to_owned()
     });
+    // After a rejection the provider goes on from their own proposal, not from the
+    // published version: the editor's message says what to change, and nothing that
+    // was typed has to be typed again.
+    let mut start = &target.record;
+    let rejected = match (&target.pending, by.is_editor(), target.is_new) {
+        (None, false, false) => last_rejection(state, &target).await?,
+        _ => None,
+    };
+    if let Some((record, message)) = &rejected {
+        start = record;
+        notice = Some(ctx.locale.tf("portal.after_rejection", &[("message", message)]));
+    }
+    let mut form = fields_of(ctx.locale, start, &options);
+    if let (true, EditForm::Service(fields)) = (target.is_new, &mut form) {
+        // The blank record needs a name to exist; the person must choose the real one.
+        fields.name.value.clear();
+    }
     let parts = PageParts {
         version: version(target.record_seq, target.pending.as_ref()),
         problems: Vec::new(),
@@ -198,6 +218,30 @@ async fn show(state: &AppState, ctx: &PageContext, by: &SignedIn, target: Target
     };
     Ok(Html(render(ctx, by, &target, form, parts)?))
 }
+
+/// The provider's rejected proposal for this record and the editor's message, if it
+/// was the last word on it: rejected after the published version it started from, with
+/// nothing published since.
+async fn last_rejection(state: &AppState, target: &Target) -> Result<Option<(Record, String)>, AppError> {
+    let Some(organisation) = target.record.organisation_id() else { return Ok(None) };
+    let rejected =
+        state.store.proposals(ProposalStatus::Rejected, Some(organisation), Page::first(REJECTIONS_LOOKED_AT)).await?;
+    let Some(last) = rejected
+        .into_iter()
+        .filter(|p| p.entity == target.record.kind() && &p.entity_id == target.record.id())
+        .max_by_key(|p| p.decided_at)
+    else {
+        return Ok(None);
+    };
+    if last.base_seq != target.record_seq {
+        return Ok(None);
+    }
+    let record = Record::from_json(last.entity, &last.data)?;
+    Ok(Some((record, last.message.unwrap_or_default())))
+}
+
+/// Rejected proposals of an organisation looked through for the last one of a record.
+const REJECTIONS_LOOKED_AT: u32 = 200;
 
 async fn save(
     state: &AppState,
@@ -227,7 +271,14 @@ async fn save(
     let Some(expected) = expected(&posted_version) else {
         return Err(AppError::BadRequest("the form's version is missing".into()));
     };
-    let record = match read(locale, &target.record, &input, &options) {
+    let checked = read(locale, &target.record, &input, &options).and_then(|record| match &record {
+        // A new service without a summary would be a name alone on the map.
+        Record::Service(s) if target.is_new && s.summary.trim().is_empty() => {
+            Err(vec![FieldProblem::new("samenvatting", locale.t("portal.error_summary_new"))])
+        }
+        _ => Ok(record),
+    });
+    let record = match checked {
         Ok(record) => record,
         Err(problems) => {
             let body = again(&target, problems, None, false, posted_version)?;
