@@ -12,15 +12,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { AXE, TAGS, axe, formatViolation } from './axe.mjs';
 import { resolvePages } from './pages.mjs';
 import { flows, installHelpers } from './flows.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE = path.join(here, 'node_modules', 'axe-core', 'axe.min.js');
 const CHROMIUM = process.env.WEGWIJS_CHROMIUM || '/usr/bin/chromium';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [
   { width: 1280, height: 900 },
   { width: 375, height: 800 },
@@ -93,25 +90,6 @@ function watch(page, problems, expectedStatus) {
     if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push({ kind: 'failed resource', detail: `${request.method()} ${request.url()}: ${request.failure()?.errorText}` });
   });
-}
-
-/** axe-core on the page as it is; violations of the WCAG 2.1 A/AA tags. */
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // A Content-Security-Policy refused the script tag; evaluate the source instead.
-    await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-    }));
-  }, TAGS);
 }
 
 /** Where the page is wider than the viewport: the document width and the deepest culprits. */
@@ -201,13 +179,7 @@ async function runFlow(browser, name, flow) {
 }
 
 function format(problem) {
-  if (problem.kind !== 'axe') return `  ✗ ${problem.kind}: ${problem.detail}`;
-  const lines = [`  ✗ axe ${problem.id} [${problem.impact}] ${problem.help}`, `      ${problem.helpUrl}`];
-  for (const node of problem.nodes.slice(0, 8)) lines.push(`      at ${node.target}`);
-  if (problem.nodes.length > 8) lines.push(`      … and ${problem.nodes.length - 8} more`);
-  const summary = problem.nodes[0]?.summary?.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ');
-  if (summary) lines.push(`      ${summary.slice(0, 300)}`);
-  return lines.join('\n');
+  return problem.kind === 'axe' ? formatViolation(problem) : `  ✗ ${problem.kind}: ${problem.detail}`;
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -8,4 +8,6 @@ pub mod migrate;
 pub mod reindex;
 pub mod search_index;
 pub mod serve;
+pub mod simulate;
+pub mod upkeep_args;
 pub mod user;

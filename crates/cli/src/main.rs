@@ -46,6 +46,8 @@ enum Command {
     /// Manage accounts: add, list, disable, set a password.
     #[command(subcommand)]
     User(commands::user::UserCommand),
+    /// Simulate months of reminders, confirmations and editors' calls on a fake clock.
+    Simulate(commands::simulate::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -69,6 +71,7 @@ fn main() -> std::process::ExitCode {
             Command::Reindex(args) => commands::reindex::run(&database_url, args).await,
             Command::Bench(bench) => commands::bench::run(bench).await,
             Command::User(command) => commands::user::run(&database_url, command).await,
+            Command::Simulate(args) => commands::simulate::run(&database_url, args).await,
         }
     });
     match result {

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod diff;
+pub mod freshness;
 pub mod geo;
 pub mod model;
 pub mod readability;
@@ -13,5 +14,6 @@ pub mod taxonomy;
 pub mod values;
 
 pub use access::{Role, Viewer};
+pub use freshness::{FreshnessPolicy, Stage};
 pub use model::*;
 pub use values::*;

@@ -97,6 +97,45 @@ pub enum MailContent {
         /// Review page.
         link: String,
     },
+    /// Asks an organisation whether its entries are still right ("Alles klopt nog").
+    Reminder {
+        /// Name of the organisation.
+        organisation: String,
+        /// Its entries, one per line, each with when it was last checked.
+        entries: String,
+        /// One-click link to confirm everything, with its secret token.
+        confirm_link: String,
+        /// Where to change something (the portal, or an invitation to it).
+        change_link: String,
+        /// When the confirm link stops working, formatted.
+        expires: String,
+    },
+    /// The same question a second time, a few months later.
+    SecondReminder {
+        /// Name of the organisation.
+        organisation: String,
+        /// Its entries, one per line, each with when it was last checked.
+        entries: String,
+        /// One-click link to confirm everything, with its secret token.
+        confirm_link: String,
+        /// Where to change something.
+        change_link: String,
+        /// When the confirm link stops working, formatted.
+        expires: String,
+    },
+    /// Tells editors which organisations need a person: no reaction to the reminders,
+    /// no working address, or entries about to be hidden. Each list one line per
+    /// organisation; an empty list is left out.
+    EditorDigest {
+        /// Organisations that did not react to two reminders.
+        escalated: String,
+        /// Organisations without an address, or whose address bounced.
+        unreachable: String,
+        /// Organisations whose entries will be hidden soon.
+        hiding_soon: String,
+        /// The editors' dashboard.
+        link: String,
+    },
 }
 
 impl MailContent {
@@ -110,6 +149,9 @@ impl MailContent {
             Self::ProposalApproved { .. } => "proposal-approved",
             Self::ErrorReportForProvider { .. } => "error-report",
             Self::ProposalWaiting { .. } => "proposal-waiting",
+            Self::Reminder { .. } => "reminder",
+            Self::SecondReminder { .. } => "second-reminder",
+            Self::EditorDigest { .. } => "editor-digest",
         }
     }
 }
@@ -141,6 +183,33 @@ impl Mail {
             }
             MailContent::ProposalWaiting { record, organisation, link } => {
                 templates::proposal_waiting::render(language, site, name, record, organisation, link)
+            }
+            MailContent::Reminder { organisation, entries, confirm_link, change_link, expires } => {
+                templates::reminder::render(
+                    language,
+                    site,
+                    name,
+                    organisation,
+                    entries,
+                    confirm_link,
+                    change_link,
+                    expires,
+                )
+            }
+            MailContent::SecondReminder { organisation, entries, confirm_link, change_link, expires } => {
+                templates::second_reminder::render(
+                    language,
+                    site,
+                    name,
+                    organisation,
+                    entries,
+                    confirm_link,
+                    change_link,
+                    expires,
+                )
+            }
+            MailContent::EditorDigest { escalated, unreachable, hiding_soon, link } => {
+                templates::editor_digest::render(language, site, name, escalated, unreachable, hiding_soon, link)
             }
         };
         // Only `&str` and `Option<&str>` values go in, and writing to a `String` cannot
@@ -200,6 +269,26 @@ mod tests {
                 organisation: "Gemeente Teylingen".into(),
                 link: "https://wegwijs.example/redactie/4".into(),
             },
+            MailContent::Reminder {
+                organisation: "Stichting Welzijn Teylingen".into(),
+                entries: "- Maaltijden aan huis (gecontroleerd op 2 mei 2026)".into(),
+                confirm_link: "https://wegwijs.example/bevestigen/TOKEN5".into(),
+                change_link: "https://wegwijs.example/portaal".into(),
+                expires: "22 januari 2027".into(),
+            },
+            MailContent::SecondReminder {
+                organisation: "Buurtvereniging Warmond".into(),
+                entries: "- Koffieochtend (gecontroleerd op 1 februari 2026)".into(),
+                confirm_link: "https://wegwijs.example/bevestigen/TOKEN6".into(),
+                change_link: "https://wegwijs.example/uitnodiging/TOKEN7".into(),
+                expires: "23 januari 2027".into(),
+            },
+            MailContent::EditorDigest {
+                escalated: "- Sportclub Voorhout".into(),
+                unreachable: "- Repair Café Sassenheim (geen e-mailadres)".into(),
+                hiding_soon: "- Zangkoor De Lier (niet zichtbaar vanaf 1 maart 2027)".into(),
+                link: "https://wegwijs.example/redactie/actualiteit".into(),
+            },
         ]
     }
 
@@ -225,6 +314,19 @@ mod tests {
                 MailContent::ProposalApproved { record, link } => vec![record.clone(), link.clone()],
                 MailContent::ProposalWaiting { record, organisation, link } => {
                     vec![record.clone(), organisation.clone(), link.clone()]
+                }
+                MailContent::Reminder { organisation, entries, confirm_link, change_link, expires }
+                | MailContent::SecondReminder { organisation, entries, confirm_link, change_link, expires } => {
+                    vec![
+                        organisation.clone(),
+                        entries.clone(),
+                        confirm_link.clone(),
+                        change_link.clone(),
+                        expires.clone(),
+                    ]
+                }
+                MailContent::EditorDigest { escalated, unreachable, hiding_soon, link } => {
+                    vec![escalated.clone(), unreachable.clone(), hiding_soon.clone(), link.clone()]
                 }
             };
             for language in [Language::Nl, Language::En] {

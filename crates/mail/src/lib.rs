@@ -6,8 +6,12 @@
 //! - [`Mail`] and [`MailContent`]: what to send to whom; the texts are askama templates in
 //!   `templates/{nl,en}/` and [`Mail::render`] shows them without sending.
 //! - [`Mailer`]: sends; built once from a [`MailConfig`] that is checked up front.
-//! - `testing` (cargo feature `testing`): `SmtpSink`, a real SMTP server for tests.
+//! - [`MailError`]: also tells a bounce (the recipient refused for good) from trouble
+//!   that may pass (`is_permanent`, `is_temporary`).
+//! - `testing` (cargo feature `testing`): `SmtpSink`, a real SMTP server for tests, also
+//!   one that refuses chosen recipients.
 
+mod bounce;
 mod config;
 mod content;
 mod error;

@@ -11,7 +11,7 @@ use rand::distr::{Alphanumeric, SampleString};
 use url::Url;
 
 use crate::content::one_line;
-use crate::{Mail, MailConfig, MailError, outbox};
+use crate::{Mail, MailConfig, MailError, bounce, outbox};
 
 /// How long to wait for the SMTP server before giving up; a user is usually waiting for
 /// the page that sends the mail (lettre's default is a minute).
@@ -78,13 +78,18 @@ impl Mailer {
 
     /// Sends one mail. Fails without sending when an address is invalid; an SMTP failure
     /// is returned, not retried: the caller decides whether the user must try again.
+    /// [`MailError::is_permanent`] tells that the address bounces,
+    /// [`MailError::is_temporary`] that trying again later may help.
     pub async fn send(&self, mail: &Mail) -> Result<(), MailError> {
         let message = self.message(mail)?;
         let kind = mail.content.kind();
         match &self.inner.transport {
             Transport::Smtp { server, builder, transport } => {
                 let transport = transport.get_or_init(|| builder.clone().build());
-                transport.send(message).await.map_err(|source| MailError::Smtp { server: server.clone(), source })?;
+                transport.send(message).await.map_err(|source| match bounce::refusal(&source) {
+                    Some(reply) => MailError::Rejected { server: server.clone(), to: mail.to.clone(), reply },
+                    None => MailError::Smtp { server: server.clone(), source },
+                })?;
                 tracing::info!(to = %mail.to, kind, server = %server, "mail sent");
             }
             Transport::Outbox(dir) => {

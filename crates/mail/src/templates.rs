@@ -29,6 +29,8 @@ macro_rules! mail_templates {
                 $($fact: &'a str,)*
             }
 
+            // One argument per fact of the kind, written by this macro.
+            #[allow(clippy::too_many_arguments)]
             pub(crate) fn render(
                 language: Language,
                 site: &str,
@@ -59,4 +61,8 @@ mail_templates! {
     error_report_for_provider:
         "nl/error_report_for_provider.txt", "en/error_report_for_provider.txt", [service, message, link];
     proposal_waiting: "nl/proposal_waiting.txt", "en/proposal_waiting.txt", [record, organisation, link];
+    reminder: "nl/reminder.txt", "en/reminder.txt", [organisation, entries, confirm_link, change_link, expires];
+    second_reminder:
+        "nl/second_reminder.txt", "en/second_reminder.txt", [organisation, entries, confirm_link, change_link, expires];
+    editor_digest: "nl/editor_digest.txt", "en/editor_digest.txt", [escalated, unreachable, hiding_soon, link];
 }

@@ -2,6 +2,10 @@
 //! tests see what a mail server really receives (headers, encodings, envelope). Enable
 //! with the cargo feature `testing`.
 //!
+//! [`SmtpSink::start_refusing`] starts one that refuses chosen recipients the way a real
+//! server refuses an unknown user, for tests of bounces; its handler is
+//! `testing/refusing_sink.py`.
+//!
 //! Without aiosmtpd, [`SmtpSink::start`] returns `None` and the test should return early,
 //! except in CI (env `CI` set), where it panics with how to install it
 //! (`python3 -m pip install -r .ci/requirements.txt`).
@@ -23,6 +27,21 @@ pub struct SmtpSink {
     child: Child,
     address: SocketAddr,
     dir: TempDir,
+}
+
+/// The reply of [`SmtpSink::start_refusing`] to a refused recipient: what Postfix and
+/// others answer for an unknown user.
+pub const NO_SUCH_USER: &str = "550 5.1.1 No such user";
+
+/// The aiosmtpd handler of `testing/refusing_sink.py`, written next to the maildir.
+const REFUSING_SINK: &str = include_str!("testing/refusing_sink.py");
+
+/// Which aiosmtpd handler class the sink runs.
+enum Handler {
+    /// aiosmtpd's own maildir handler.
+    Mailbox,
+    /// `refusing_sink.RefusingMailbox` with its `ADDRESS REPLY` arguments.
+    Replying(Vec<String>),
 }
 
 /// One mail as the server received it, decoded.
@@ -48,6 +67,37 @@ impl SmtpSink {
     /// Starts aiosmtpd on a free port of 127.0.0.1 and waits until it accepts connections.
     /// `None` (after a note on stderr) when aiosmtpd is not installed and `CI` is not set.
     pub fn start() -> Option<Self> {
+        Self::spawn(Handler::Mailbox)
+    }
+
+    /// Like [`SmtpSink::start`], but refuses each of `addresses` at `RCPT TO` with
+    /// [`NO_SUCH_USER`], as a mail server does for an address that does not exist. Mail
+    /// to other addresses arrives as usual.
+    pub fn start_refusing(addresses: &[&str]) -> Option<Self> {
+        let replies: Vec<(&str, &str)> = addresses.iter().map(|address| (*address, NO_SUCH_USER)).collect();
+        Self::start_replying(&replies)
+    }
+
+    /// Like [`SmtpSink::start`], but answers `RCPT TO` for each address (case-insensitive)
+    /// with its reply, e.g. `("vol@example.nl", "452 4.2.2 Mailbox full")`. Panics when a
+    /// reply is not a 4xx or 5xx reply line.
+    pub fn start_replying(replies: &[(&str, &str)]) -> Option<Self> {
+        let args = replies
+            .iter()
+            .map(|(address, reply)| {
+                let code = reply.get(..3).filter(|code| code.bytes().all(|b| b.is_ascii_digit()));
+                assert!(
+                    code.is_some_and(|code| code.starts_with(['4', '5'])) && !reply.contains(['\r', '\n']),
+                    "{reply:?} is not a 4xx or 5xx SMTP reply line"
+                );
+                assert!(!address.contains(char::is_whitespace), "{address:?} is not an address");
+                format!("{address} {reply}")
+            })
+            .collect();
+        Self::spawn(Handler::Replying(args))
+    }
+
+    fn spawn(handler: Handler) -> Option<Self> {
         if !aiosmtpd_installed() {
             let how = "aiosmtpd is not installed: python3 -m pip install -r .ci/requirements.txt";
             assert!(std::env::var_os("CI").is_none(), "{how}");
@@ -58,14 +108,26 @@ impl SmtpSink {
         let port = free_port();
         let log = File::create(dir.path().join("aiosmtpd.log")).expect("log file");
         let maildir = dir.path().join("maildir");
-        let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(&maildir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("python3 starts");
+        let mut command = Command::new("python3");
+        command.args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c"]);
+        match handler {
+            Handler::Mailbox => {
+                command.arg("aiosmtpd.handlers.Mailbox").arg(&maildir);
+            }
+            Handler::Replying(replies) => {
+                std::fs::write(dir.path().join("refusing_sink.py"), REFUSING_SINK).expect("handler module");
+                // The module is found through PYTHONPATH, before whatever the developer has.
+                let existing = std::env::var_os("PYTHONPATH").unwrap_or_default();
+                let paths = std::iter::once(dir.path().to_owned())
+                    .chain(std::env::split_paths(&existing).filter(|path| !path.as_os_str().is_empty()));
+                command
+                    .env("PYTHONPATH", std::env::join_paths(paths).expect("PYTHONPATH"))
+                    .arg("refusing_sink.RefusingMailbox")
+                    .arg(&maildir)
+                    .args(replies);
+            }
+        }
+        let child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(log).spawn().expect("python3 starts");
         let mut sink = Self { child, address: SocketAddr::from((Ipv4Addr::LOCALHOST, port)), dir };
         sink.wait_until_listening();
         Some(sink)
@@ -79,6 +141,12 @@ impl SmtpSink {
     /// The URL for `MailConfig::smtp_url`: plain SMTP, no authentication.
     pub fn url(&self) -> String {
         format!("smtp://{}", self.address)
+    }
+
+    /// The maildir the server writes to (mails arrive in its `new/` folder), for tests
+    /// that read the mails with other tools, such as the browser checks.
+    pub fn maildir(&self) -> PathBuf {
+        self.dir.path().join("maildir")
     }
 
     /// Waits until at least `count` mails have arrived and returns all of them in the

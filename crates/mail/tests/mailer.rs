@@ -1,7 +1,7 @@
 //! The mailer against a real SMTP server (aiosmtpd, see `wegwijs_mail::testing`) and a
 //! real outbox folder.
 
-use wegwijs_mail::testing::{ReceivedMail, SmtpSink};
+use wegwijs_mail::testing::{NO_SUCH_USER, ReceivedMail, SmtpSink};
 use wegwijs_mail::{Language, Mail, MailConfig, MailContent, MailError, Mailer};
 
 fn config(smtp_url: Option<String>, outbox: &std::path::Path) -> MailConfig {
@@ -101,7 +101,65 @@ async fn without_smtp_each_mail_becomes_an_eml_file_in_the_outbox() {
 }
 
 #[tokio::test]
-async fn a_refused_connection_is_a_clear_error() {
+async fn a_refused_recipient_bounces_and_mail_to_others_still_arrives() {
+    let Some(sink) = SmtpSink::start_refusing(&["bounce@example.nl"]) else { return };
+    let outbox = tempfile::tempdir().unwrap();
+    let mailer = Mailer::new(config(Some(sink.url()), outbox.path())).unwrap();
+
+    let error = mailer.send(&invitation("bounce@example.nl")).await.unwrap_err();
+    let MailError::Rejected { server, to, reply } = &error else { panic!("not a bounce: {error:?}") };
+    assert_eq!((server, to.as_str(), reply.as_str()), (&sink.address().to_string(), "bounce@example.nl", NO_SUCH_USER));
+    assert!(error.is_permanent() && !error.is_temporary(), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("refused the recipient bounce@example.nl for good: 550 5.1.1 No such user"), "{message}");
+
+    // The same mailer goes on: lettre dropped the refused connection, a new one is made.
+    mailer.send(&invitation("anouk@example.nl")).await.unwrap();
+    let received = sink.wait_for(1).await;
+    assert_eq!(received.len(), 1, "the refused mail was not stored: {received:#?}");
+    assert_eq!(received[0].envelope_to, ["anouk@example.nl"]);
+    assert_eq!(received[0].to, "anouk@example.nl");
+}
+
+#[tokio::test]
+async fn refusals_that_do_not_blame_the_address_are_no_bounce() {
+    let Some(sink) = SmtpSink::start_replying(&[
+        ("vol@example.nl", "452 4.2.2 Mailbox full, try again later"),
+        ("extern@example.com", "554 5.7.1 <extern@example.com>: Relay access denied"),
+    ]) else {
+        return;
+    };
+    let outbox = tempfile::tempdir().unwrap();
+    let mailer = Mailer::new(config(Some(sink.url()), outbox.path())).unwrap();
+
+    // Temporary: try again later.
+    let error = mailer.send(&invitation("vol@example.nl")).await.unwrap_err();
+    assert!(matches!(error, MailError::Smtp { .. }), "{error:?}");
+    assert!(error.is_temporary() && !error.is_permanent(), "{error:?}");
+    assert!(error.to_string().contains("452"), "{error}");
+
+    // Permanent, but our server's setup is to blame, not the address: needs a person.
+    let error = mailer.send(&invitation("extern@example.com")).await.unwrap_err();
+    assert!(matches!(error, MailError::Smtp { .. }), "{error:?}");
+    assert!(!error.is_temporary() && !error.is_permanent(), "{error:?}");
+    assert!(error.to_string().contains("Relay access denied"), "{error}");
+
+    // Addresses are compared as mail servers do, whatever their case.
+    let error = mailer.send(&invitation("VOL@example.nl")).await.unwrap_err();
+    assert!(error.is_temporary(), "{error:?}");
+    assert!(sink.received().is_empty(), "{:#?}", sink.received());
+}
+
+#[tokio::test]
+async fn the_outbox_never_bounces() {
+    let dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::new(config(None, dir.path())).unwrap();
+    mailer.send(&invitation("bounce@example.nl")).await.unwrap();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[tokio::test]
+async fn a_server_that_is_down_is_a_clear_temporary_error() {
     // A port that nobody listens on any more.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let outbox = tempfile::tempdir().unwrap();
@@ -112,6 +170,7 @@ async fn a_refused_connection_is_a_clear_error() {
     let message = error.to_string();
     assert!(message.contains(&format!("SMTP server 127.0.0.1:{port} failed")), "{message}");
     assert!(!message.contains("geheim"), "{message}");
+    assert!(error.is_temporary() && !error.is_permanent(), "{error:?}");
 }
 
 #[tokio::test]

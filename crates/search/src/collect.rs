@@ -1,5 +1,5 @@
-//! One pass over all matching documents: score each with locality and freshness, keep
-//! the best page, and count the facets.
+//! One pass over all matching documents: leave out those hidden for staleness, score
+//! the rest with locality and freshness, keep the best page, and count the facets.
 //!
 //! Facets need every hit anyway, so ranking factors are applied in the same pass from
 //! fast fields instead of re-ranking a top-N afterwards: a re-rank would miss the nearby
@@ -16,7 +16,8 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
-use wegwijs_domain::GeoPoint;
+use wegwijs_domain::{FreshnessPolicy, GeoPoint};
+use wegwijs_store::Visibility;
 
 /// Distance bands counted for the distance facet, km.
 pub const DISTANCE_BANDS_KM: [f64; 4] = [1.0, 5.0, 10.0, 25.0];
@@ -51,6 +52,8 @@ pub struct RankingCollector {
     pub radius_km: Option<f64>,
     /// Today, in days since 1970-01-01.
     pub today: i64,
+    /// Which services are hidden for staleness, and how fresh the others are.
+    pub staleness: Staleness,
     /// The order.
     pub sort: Sort,
     /// Documents open right now, as a query; `only_open` filters on it.
@@ -69,6 +72,39 @@ pub struct RankingCollector {
     /// The values of facet columns per segment, shared between searches.
     pub facet_values: Arc<FacetValues>,
 }
+
+/// The store's [`Visibility`] in the units of the index: a search leaves out what the
+/// public listings leave out at the same moment, and ranks the rest by the age of
+/// their last check. Judged per search, so nothing needs re-indexing as time passes.
+#[derive(Debug, Clone, Copy)]
+pub struct Staleness {
+    /// The thresholds.
+    pub policy: FreshnessPolicy,
+    /// The moment of the search, microseconds since 1970.
+    pub now_micros: i64,
+    /// Services last checked at or before this (microseconds since 1970) are hidden:
+    /// [`Visibility::hidden_until`].
+    pub hidden_until_micros: i64,
+}
+
+impl Staleness {
+    /// The staleness rules of `visibility`.
+    pub fn new(visibility: &Visibility) -> Self {
+        Self {
+            policy: visibility.policy,
+            now_micros: visibility.now.timestamp_micros(),
+            hidden_until_micros: visibility.hidden_until().timestamp_micros(),
+        }
+    }
+
+    /// Whether a service last checked at `checked_micros` is shown.
+    pub fn shows(&self, checked_micros: i64) -> bool {
+        checked_micros > self.hidden_until_micros
+    }
+}
+
+/// Microseconds in a day.
+const DAY_MICROS: i64 = 86_400_000_000;
 
 /// The facet values of one segment, in ordinal order of its combined facet column.
 type SegmentValues = Arc<Vec<Option<(Facet, String)>>>;
@@ -168,6 +204,7 @@ pub struct ColumnNames {
     area: String,
     geo: String,
     verified_day: String,
+    checked_at: String,
 }
 
 impl ColumnNames {
@@ -186,6 +223,7 @@ impl ColumnNames {
             area: name(fields.area),
             geo: name(fields.geo),
             verified_day: name(fields.verified_day),
+            checked_at: name(fields.checked_at),
         }
     }
 }
@@ -290,12 +328,14 @@ pub struct RankingSegment {
     covering_ords: Vec<u64>,
     radius_km: Option<f64>,
     today: i64,
+    staleness: Staleness,
     open: Arc<BitSet>,
     only_open: bool,
     facets: Option<FacetCounter>,
     area: Option<StrColumn>,
     geo: Column<u64>,
     verified_day: Column<i64>,
+    checked_at: Column<i64>,
     heap: BinaryHeap<Reverse<HeapEntry>>,
     total: u64,
     open_count: u64,
@@ -334,12 +374,14 @@ impl Collector for RankingCollector {
             covering_ords,
             radius_km: self.radius_km,
             today: self.today,
+            staleness: self.staleness,
             open,
             only_open: self.only_open,
             facets,
             area,
             geo: fast.u64(&self.columns.geo)?,
             verified_day: fast.i64(&self.columns.verified_day)?,
+            checked_at: fast.i64(&self.columns.checked_at)?,
             heap: BinaryHeap::new(),
             total: 0,
             open_count: 0,
@@ -392,6 +434,8 @@ impl SegmentCollector for RankingSegment {
     type Fruit = Collected;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        // Hidden for staleness: not a hit at all, so not counted in totals or facets.
+        let Some(checked) = self.checked_at.first(doc).filter(|c| self.staleness.shows(*c)) else { return };
         let open_now = self.open.contains(doc);
         if self.only_open && !open_now {
             return;
@@ -417,13 +461,16 @@ impl SegmentCollector for RankingSegment {
         let verified = self.verified_day.first(doc).filter(|day| *day != i64::MIN);
         let verified_days_ago = verified.map(|day| self.today - day);
         let locality = covers.map_or(1.0, |covers| locality(covers, distance_km));
-        let freshness = freshness(verified_days_ago);
+        let checked_micros_ago = self.staleness.now_micros.saturating_sub(checked);
+        #[allow(clippy::cast_precision_loss)]
+        let freshness = freshness(&self.staleness.policy, checked_micros_ago as f64 / DAY_MICROS as f64);
         let explanation = Explanation {
             text: score,
             covers_searcher: covers,
             distance_km,
             locality,
             verified_days_ago,
+            checked_days_ago: checked_micros_ago.div_euclid(DAY_MICROS),
             freshness,
             score: score * locality * freshness,
         };

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 use tantivy::TantivyDocument;
 use tantivy::schema::Value;
+use wegwijs_domain::freshness::last_checked;
 use wegwijs_domain::geo::Geo;
 use wegwijs_domain::schedule::{OpeningHours, public_holiday};
 use wegwijs_domain::taxonomy::{POSITIVE_HEALTH, THEME};
@@ -118,6 +119,7 @@ pub fn service_document(record: &ServiceRecord, fields: &Fields, terms: &TermCat
 
     let verified_day = s.meta.verification.as_ref().map_or(i64::MIN, |v| day_number(v.at.date_naive()));
     doc.add_i64(fields.verified_day, verified_day);
+    doc.add_i64(fields.checked_at, last_checked(&s.meta).timestamp_micros());
     let mut hours: Vec<&OpeningHours> = vec![&s.opening_hours];
     hours.extend(s.locations.iter().map(|sal| &sal.opening_hours));
     add_hours(&mut doc, &hours, fields);

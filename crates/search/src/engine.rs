@@ -1,7 +1,9 @@
 //! The search index on disk or in memory: writing documents and answering searches.
 
 use crate::analysis::{Analyzer, DutchTokenizer, TokenizerKind};
-use crate::collect::{ColumnNames, DISTANCE_BANDS_KM, FacetValues, Near, OpenNowCache, RankingCollector, Sort};
+use crate::collect::{
+    ColumnNames, DISTANCE_BANDS_KM, FacetValues, Near, OpenNowCache, RankingCollector, Sort, Staleness,
+};
 use crate::document::{QUARTERS_PER_DAY, ServiceRecord, TermCatalog, day_number, service_document};
 use crate::labels::label;
 use crate::place::Whereabouts;
@@ -25,7 +27,8 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 use wegwijs_domain::geo::Geo;
 use wegwijs_domain::schedule::public_holiday;
-use wegwijs_domain::{GeoPoint, Id};
+use wegwijs_domain::{FreshnessPolicy, GeoPoint, Id};
+use wegwijs_store::Visibility;
 
 /// Memory for the index writer: enough to index 100k services without intermediate
 /// flushes on two cores.
@@ -68,8 +71,12 @@ pub struct SearchRequest {
     /// A facet whose filter the caller fixes and does not offer to change (the theme of
     /// a theme page): it is not counted for alternatives, which saves a counting pass.
     pub fixed: Option<Facet>,
-    /// The moment of the search ("open now", freshness).
+    /// The moment of the search ("open now", freshness, hiding).
     pub now: DateTime<Utc>,
+    /// The deployment's freshness thresholds: services whose last check is
+    /// `hide_after` old at `now` are left out (as from every public listing), and the
+    /// rest rank by the age of their last check.
+    pub freshness: FreshnessPolicy,
 }
 
 impl SearchRequest {
@@ -89,7 +96,13 @@ impl SearchRequest {
             explain: false,
             fixed: None,
             now: Utc::now(),
+            freshness: FreshnessPolicy::default(),
         }
+    }
+
+    /// What the public may see at the moment of this search.
+    pub fn visibility(&self) -> Visibility {
+        Visibility::new(self.freshness, self.now)
     }
 }
 
@@ -205,8 +218,23 @@ pub struct SearchIndex {
     facet_values: Arc<FacetValues>,
     /// Open documents per segment and quarter hour, for the collector.
     open_cache: Arc<OpenNowCache>,
-    /// Suggestions, with the index generation they were built from.
-    suggester: Mutex<Option<(u64, Arc<Suggester>)>>,
+    /// Suggestions, with the index generation and hidden services they were built for.
+    suggester: Mutex<Option<CachedSuggester>>,
+}
+
+/// Suggestions built for one index generation and one set of services hidden for
+/// staleness.
+#[derive(Clone)]
+struct CachedSuggester {
+    /// The index generation.
+    generation: u64,
+    /// The last check (microseconds) of every live service of that generation, sorted.
+    /// The services hidden at a moment are those checked at or before its cutoff: a
+    /// prefix of this list, so its length (a binary search) names the set.
+    checked: Arc<Vec<i64>>,
+    /// How many services were hidden when the list was built.
+    hidden: usize,
+    suggester: Arc<Suggester>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -377,6 +405,7 @@ impl SearchIndex {
                 near: near.as_ref().map(|w| Near { point: w.point, area_keys: w.area_keys.clone() }),
                 radius_km: request.radius_km.filter(|_| near.is_some()),
                 today,
+                staleness: Staleness::new(&request.visibility()),
                 sort: if near.is_some() { request.sort } else { Sort::Relevance },
                 open_now: RankingCollector::open_weight(&*self.open_now_query(request.now), &self.schema)?,
                 open_at: quarter_hour(request.now),
@@ -486,38 +515,65 @@ impl SearchIndex {
         clauses
     }
 
-    /// Suggestions for what has been typed so far. The list is rebuilt after the index
-    /// changed, from the service names in the index, the taxonomy terms and the
-    /// vocabulary.
-    pub fn suggest(&self, typed: &str, limit: usize) -> Result<Vec<Suggestion>> {
+    /// Suggestions for what has been typed so far, as the public sees the kaart at
+    /// `visibility`: names of services hidden for staleness are not suggested. The list
+    /// is rebuilt after the index changed or a service became hidden, from the service
+    /// names in the index, the taxonomy terms and the vocabulary.
+    pub fn suggest(&self, typed: &str, limit: usize, visibility: &Visibility) -> Result<Vec<Suggestion>> {
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
-        let cached = self.suggester.lock().map_err(|_| Error::Poisoned)?.clone();
+        let staleness = Staleness::new(visibility);
+        let cached = self.suggester.lock().map_err(|_| Error::Poisoned)?.clone().filter(|c| c.generation == generation);
+        let checked = match &cached {
+            Some(cached) => cached.checked.clone(),
+            None => Arc::new(self.checked_times(&searcher)?),
+        };
+        let hidden = checked.partition_point(|c| !staleness.shows(*c));
         let suggester = match cached {
-            Some((built_for, suggester)) if built_for == generation => suggester,
+            Some(cached) if cached.hidden == hidden => cached.suggester,
             // Built outside the lock: other suggestions keep using the old list meanwhile.
             _ => {
-                let built =
-                    Arc::new(Suggester::build(&self.service_names(&searcher)?, &self.terms(), &self.vocabulary));
-                *self.suggester.lock().map_err(|_| Error::Poisoned)? = Some((generation, built.clone()));
+                let names = self.service_names(&searcher, &staleness)?;
+                let built = Arc::new(Suggester::build(&names, &self.terms(), &self.vocabulary));
+                let entry = CachedSuggester { generation, checked, hidden, suggester: built.clone() };
+                *self.suggester.lock().map_err(|_| Error::Poisoned)? = Some(entry);
                 built
             }
         };
         Ok(suggester.suggest(typed, limit))
     }
 
-    /// Every service name in the index with the number of (live) services carrying it.
-    /// Read from the name column of live documents, not from the term dictionary, which
-    /// still lists the names of deleted services until their segment is merged.
-    fn service_names(&self, searcher: &Searcher) -> Result<HashMap<String, u32>> {
+    /// The last check of every live service, sorted (a service without one counts as
+    /// checked never, like [`Self::service_names`] treats it).
+    fn checked_times(&self, searcher: &Searcher) -> Result<Vec<i64>> {
+        let field_name = self.schema.get_field_name(self.fields.checked_at);
+        let mut checked = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().i64(field_name)?;
+            let alive = segment.alive_bitset();
+            for doc in (0..segment.max_doc()).filter(|doc| alive.is_none_or(|a| a.is_alive(*doc))) {
+                checked.push(column.first(doc).unwrap_or(i64::MIN));
+            }
+        }
+        checked.sort_unstable();
+        Ok(checked)
+    }
+
+    /// Every name of a service the public sees (see [`Staleness`]) with the number of
+    /// (live) services carrying it. Read from the name column of live documents, not
+    /// from the term dictionary, which still lists the names of deleted services until
+    /// their segment is merged.
+    fn service_names(&self, searcher: &Searcher, staleness: &Staleness) -> Result<HashMap<String, u32>> {
         let field_name = self.schema.get_field_name(self.fields.name_key);
+        let checked_name = self.schema.get_field_name(self.fields.checked_at);
         let mut names: HashMap<String, u32> = HashMap::new();
         for segment in searcher.segment_readers() {
             let Some(column) = segment.fast_fields().str(field_name)? else { continue };
+            let checked = segment.fast_fields().i64(checked_name)?;
             let mut counts = vec![0u32; column.dictionary().num_terms()];
             let alive = segment.alive_bitset();
             for doc in 0..segment.max_doc() {
-                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                if alive.is_some_and(|a| !a.is_alive(doc)) || !checked.first(doc).is_some_and(|c| staleness.shows(c)) {
                     continue;
                 }
                 for ord in column.term_ords(doc) {

@@ -11,8 +11,8 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or the analysis changes, so an old index on disk is
-/// rebuilt instead of being read with the wrong rules.
-pub const SCHEMA_VERSION: u32 = 3;
+/// rebuilt instead of being read with the wrong rules. (4: `checked_at`.)
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A dimension results can be filtered and counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -122,8 +122,13 @@ pub struct Fields {
     pub area: Field,
     /// Locations as packed latitude/longitude pairs.
     pub geo: Field,
-    /// Day of the last verification (days since 1970-01-01).
+    /// Day of the last verification (days since 1970-01-01; `i64::MIN` when never
+    /// verified), for the score explanation.
     pub verified_day: Field,
+    /// The last check ([`wegwijs_domain::freshness::last_checked`]: the verification, or
+    /// else the last change) in microseconds since 1970: a search hides the services
+    /// last checked too long ago at the moment of the request, and ranks by its age.
+    pub checked_at: Field,
     /// Lowest admitted age.
     pub min_age: Field,
     /// Highest admitted age.
@@ -185,6 +190,7 @@ pub fn build() -> (Schema, Fields) {
     let area = b.add_text_field("area", STRING | FAST);
     let geo = b.add_u64_field("geo", FAST);
     let verified_day = b.add_i64_field("verified_day", FAST);
+    let checked_at = b.add_i64_field("checked_at", FAST);
     let min_age = b.add_u64_field("min_age", INDEXED | FAST);
     let max_age = b.add_u64_field("max_age", INDEXED | FAST);
     let open_slot = b.add_u64_field("open_slot", INDEXED);
@@ -209,6 +215,7 @@ pub fn build() -> (Schema, Fields) {
         area,
         geo,
         verified_day,
+        checked_at,
         min_age,
         max_age,
         open_slot,

@@ -199,7 +199,9 @@ pub fn jargon() -> Vec<(String, Option<String>)> {
             "abbreviation" if seen.insert(term.clone()) => {
                 out.push((term.clone(), expansions.first().map(|e| (*e).to_owned())));
             }
-            "lay" => {
+            // A search phrase about one person ("zorgen voor mijn moeder") is no
+            // replacement word in a text about a service.
+            "lay" if !is_personal(term) => {
                 for professional in expansions {
                     let one_word = !professional.contains(' ');
                     if one_word
@@ -215,6 +217,14 @@ pub fn jargon() -> Vec<(String, Option<String>)> {
         }
     }
     out
+}
+
+/// Words that make a lay phrase about someone's own situation.
+const PERSONAL_WORDS: &[&str] =
+    &["ik", "mijn", "me", "mij", "moeder", "vader", "partner", "kind", "zoon", "dochter", "opa", "oma", "man", "vrouw"];
+
+fn is_personal(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|word| PERSONAL_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Words that turn a phrase around: kept when matching, so "huur niet betalen" does not
@@ -254,6 +264,10 @@ mod tests {
         assert!(plain.is_some());
         assert!(find("wsnp").is_some(), "abbreviations are jargon");
         assert!(find("schulden").is_none(), "plain words are not");
+        for (term, plain) in &jargon {
+            let plain = plain.as_deref().unwrap_or_default();
+            assert!(!is_personal(plain), "{term}: {plain:?} is a search phrase about a person, not a plainer word");
+        }
     }
 
     #[test]

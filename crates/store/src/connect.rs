@@ -20,6 +20,7 @@ const ERROR_REPORTS_VERSION: i64 = 20261124000000;
 const PUBLIC_SERVICE_INDEX_VERSION: i64 = 20261124100000;
 /// Version of the migration for accounts, sessions, proposals and record history.
 const ACCOUNTS_AND_REVIEW_VERSION: i64 = 20261125000000;
+const REMINDERS_VERSION: i64 = 20261126000000;
 
 /// What a database URL asks for, before any connection is made. Public so that
 /// things kept next to the database (the search index) can find their place.
@@ -132,13 +133,15 @@ impl Store {
 /// `sqlx::migrate!` (which needs sqlx's `macros` feature); the checksums are the
 /// same, so the sqlx CLI sees the same history.
 fn migrator(backend: Backend) -> Migrator {
-    let (create_records, search_log, error_reports, public_service_index, accounts_and_review) = match backend {
+    let (create_records, search_log, error_reports, public_service_index, accounts_and_review, reminders) = match backend
+    {
         Backend::Sqlite => (
             include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
             include_str!("../migrations/sqlite/20261123100000_search_log.sql"),
             include_str!("../migrations/sqlite/20261124000000_error_reports.sql"),
             include_str!("../migrations/sqlite/20261124100000_public_service_index.sql"),
             include_str!("../migrations/sqlite/20261125000000_accounts_and_review.sql"),
+            include_str!("../migrations/sqlite/20261126000000_reminders.sql"),
         ),
         Backend::Postgres => (
             include_str!("../migrations/postgres/20261123000000_create_records.sql"),
@@ -146,6 +149,7 @@ fn migrator(backend: Backend) -> Migrator {
             include_str!("../migrations/postgres/20261124000000_error_reports.sql"),
             include_str!("../migrations/postgres/20261124100000_public_service_index.sql"),
             include_str!("../migrations/postgres/20261125000000_accounts_and_review.sql"),
+            include_str!("../migrations/postgres/20261126000000_reminders.sql"),
         ),
     };
     let migration = |version, name, sql: &'static str| {
@@ -157,6 +161,7 @@ fn migrator(backend: Backend) -> Migrator {
         migration(ERROR_REPORTS_VERSION, "error reports", error_reports),
         migration(PUBLIC_SERVICE_INDEX_VERSION, "public service index", public_service_index),
         migration(ACCOUNTS_AND_REVIEW_VERSION, "accounts and review", accounts_and_review),
+        migration(REMINDERS_VERSION, "reminders", reminders),
     ])
 }
 

@@ -5,6 +5,11 @@
 //! Filters are combined with AND; SQL is put together at run time from fixed pieces,
 //! and every value is a bound parameter. Each listing has a stable order (name or id
 //! with the id as tie-breaker), so pages do not overlap.
+//!
+//! Which services the public sees is decided here, once: [`is_public_service`] for a
+//! record in hand and [`public_service_sql`] for the listings, both from a
+//! [`Visibility`] (the deployment's freshness policy and the moment of the request).
+//! The search engine applies the same [`Visibility::hidden_until`] to its index.
 
 use crate::change_log::time_text;
 use crate::record::{from_row, from_rows, in_order_of, to_i64};
@@ -12,17 +17,69 @@ use crate::{Backend, EntityKind, Error, Page, Result, Store};
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
-use wegwijs_domain::{Id, Location, Organisation, Service, ServiceStatus, Taxonomy, TaxonomyTerm};
+use wegwijs_domain::freshness::last_checked;
+use wegwijs_domain::{FreshnessPolicy, Id, Location, Organisation, Service, ServiceStatus, Taxonomy, TaxonomyTerm};
 
-/// Whether the public may see a service: today, whether it is running. Unpublished
-/// and hidden services (later) are added here and in [`PUBLIC_SERVICE_SQL`], so the
-/// API listings, the API's single records and the website follow one rule.
-pub fn is_public_service(service: &Service) -> bool {
+/// What the public may see at one moment: the deployment's freshness thresholds and the
+/// moment of the request (a fake one in tests and simulations). Make one per request, so
+/// every list and page of that request draws the line at the same instant.
+///
+/// A service whose last check ([`last_checked`]: its verification, or else its last
+/// change) is `hide_after` old or older is hidden from the public site, the API and
+/// search. It is not deleted: it comes back as soon as it is verified again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visibility {
+    /// The thresholds; `hide_after` decides what is hidden.
+    pub policy: FreshnessPolicy,
+    /// The moment the public looks.
+    pub now: DateTime<Utc>,
+}
+
+impl Visibility {
+    /// The visibility under `policy` at `now`.
+    pub fn new(policy: FreshnessPolicy, now: DateTime<Utc>) -> Self {
+        Self { policy, now }
+    }
+
+    /// Whether `service` is kept from the public because its last check is too old
+    /// ([`FreshnessPolicy::is_hidden`]), whatever its status.
+    pub fn hides(&self, service: &Service) -> bool {
+        self.policy.is_hidden(last_checked(&service.meta), self.now)
+    }
+
+    /// The newest last check that is hidden: a service is shown only when it was
+    /// checked *after* this moment (`policy.visible_since(now)`; a check exactly then is
+    /// `hide_after` old and hidden, as [`FreshnessPolicy::is_hidden`] says). The SQL of
+    /// the listings and the search index compare with it at microseconds, the precision
+    /// of the stored columns, so all three agree except for a check less than a
+    /// microsecond after this moment.
+    pub fn hidden_until(&self) -> DateTime<Utc> {
+        self.policy.visible_since(self.now)
+    }
+}
+
+/// Whether a service is running (active). Editors and a service's own provider still
+/// reach the page of a running service that is hidden for staleness, so links for
+/// them (portal, editor pages) ask this rather than [`is_public_service`].
+pub fn is_running_service(service: &Service) -> bool {
     service.status == ServiceStatus::Active
 }
 
-/// [`is_public_service`] as a condition on the `service` table aliased `s`.
-const PUBLIC_SERVICE_SQL: &str = "s.status = 'active'";
+/// Whether the public may see a service: it is running and was checked recently
+/// enough ([`Visibility::hides`]). [`public_service_sql`] is the same rule for the
+/// listings, so the API listings, the API's single records and the website agree.
+pub fn is_public_service(service: &Service, visibility: &Visibility) -> bool {
+    is_running_service(service) && !visibility.hides(service)
+}
+
+/// [`is_public_service`] as a condition on the `service` table aliased `s`: its
+/// `verified_at` and `updated` columns hold the same moments as the record's
+/// `meta.verification.at` and `meta.updated`, as RFC 3339 text in UTC with
+/// microseconds, so text order is time order.
+fn public_service_sql(sql: &mut Sql, visibility: &Visibility) {
+    sql.push("s.status = 'active'");
+    sql.push_bound(" AND COALESCE(s.verified_at, s.updated) > {}", time_text(visibility.hidden_until()));
+}
 
 /// Which public services a listing shows. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -161,8 +218,9 @@ impl Sql {
 }
 
 /// `FROM service s WHERE <public> AND <filter>`.
-fn public_services_where(backend: Backend, select: &str, filter: &ServiceFilter) -> Sql {
-    let mut sql = Sql::new(backend, &format!("SELECT {select} FROM service s WHERE {PUBLIC_SERVICE_SQL}"));
+fn public_services_where(backend: Backend, select: &str, visibility: &Visibility, filter: &ServiceFilter) -> Sql {
+    let mut sql = Sql::new(backend, &format!("SELECT {select} FROM service s WHERE "));
+    public_service_sql(&mut sql, visibility);
     push_service_filter(&mut sql, filter);
     sql
 }
@@ -202,21 +260,31 @@ fn parse_id(entity: EntityKind, raw: &str) -> Result<Id> {
 
 impl Store {
     /// Number of public services matching `filter`.
-    pub async fn public_service_count(&self, filter: &ServiceFilter) -> Result<u64> {
-        public_services_where(self.backend, "COUNT(*)", filter).count(self).await
+    pub async fn public_service_count(&self, visibility: &Visibility, filter: &ServiceFilter) -> Result<u64> {
+        public_services_where(self.backend, "COUNT(*)", visibility, filter).count(self).await
     }
 
     /// A page of the public services matching `filter`, by name (byte order) and id.
-    pub async fn public_services(&self, filter: &ServiceFilter, page: Page) -> Result<Vec<Service>> {
-        let mut sql = public_services_where(self.backend, "s.id, s.data", filter);
+    pub async fn public_services(
+        &self,
+        visibility: &Visibility,
+        filter: &ServiceFilter,
+        page: Page,
+    ) -> Result<Vec<Service>> {
+        let mut sql = public_services_where(self.backend, "s.id, s.data", visibility, filter);
         sql.push_page("s.name, s.id", page);
         from_rows(EntityKind::Service, &sql.fetch_all(self).await?)
     }
 
     /// [`public_services`](Self::public_services) reduced to id and last change; reads
     /// no record data, so a client can fetch thousands per page.
-    pub async fn public_service_stamps(&self, filter: &ServiceFilter, page: Page) -> Result<Vec<ServiceStamp>> {
-        let mut sql = public_services_where(self.backend, "s.id, s.updated", filter);
+    pub async fn public_service_stamps(
+        &self,
+        visibility: &Visibility,
+        filter: &ServiceFilter,
+        page: Page,
+    ) -> Result<Vec<ServiceStamp>> {
+        let mut sql = public_services_where(self.backend, "s.id, s.updated", visibility, filter);
         sql.push_page("s.name, s.id", page);
         sql.fetch_all(self)
             .await?
@@ -234,24 +302,30 @@ impl Store {
 
     /// The ids of all public services matching `filter`, in no particular order: meant
     /// with [`ServiceFilter::ids`], to keep the search hits that pass the other filters.
-    pub async fn public_service_ids(&self, filter: &ServiceFilter) -> Result<Vec<Id>> {
-        let rows = public_services_where(self.backend, "s.id", filter).fetch_all(self).await?;
+    pub async fn public_service_ids(&self, visibility: &Visibility, filter: &ServiceFilter) -> Result<Vec<Id>> {
+        let rows = public_services_where(self.backend, "s.id", visibility, filter).fetch_all(self).await?;
         rows.iter().map(|row| parse_id(EntityKind::Service, &row.try_get::<String, _>("id")?)).collect()
     }
 
     /// The public services with these ids, in the order of `ids`; ids of unknown or
     /// non-public services are skipped.
-    pub async fn public_services_by_ids(&self, ids: &[Id]) -> Result<Vec<Service>> {
+    pub async fn public_services_by_ids(&self, visibility: &Visibility, ids: &[Id]) -> Result<Vec<Service>> {
         let filter = ServiceFilter { ids: Some(ids.to_vec()), ..ServiceFilter::default() };
-        let rows = public_services_where(self.backend, "s.id, s.data", &filter).fetch_all(self).await?;
+        let rows = public_services_where(self.backend, "s.id, s.data", visibility, &filter).fetch_all(self).await?;
         Ok(in_order_of(ids, from_rows(EntityKind::Service, &rows)?, |s: &Service| &s.id))
     }
 
     /// Number of service-at-locations of the public services matching `filter`.
-    pub async fn public_service_at_location_count(&self, filter: &ServiceFilter) -> Result<u64> {
-        let mut sql =
-            Sql::new(self.backend, "SELECT COUNT(*) FROM service_location sl JOIN service s ON s.id = sl.service_id");
-        sql.push(&format!(" WHERE {PUBLIC_SERVICE_SQL}"));
+    pub async fn public_service_at_location_count(
+        &self,
+        visibility: &Visibility,
+        filter: &ServiceFilter,
+    ) -> Result<u64> {
+        let mut sql = Sql::new(
+            self.backend,
+            "SELECT COUNT(*) FROM service_location sl JOIN service s ON s.id = sl.service_id WHERE ",
+        );
+        public_service_sql(&mut sql, visibility);
         push_service_filter(&mut sql, filter);
         sql.count(self).await
     }
@@ -260,14 +334,15 @@ impl Store {
     /// service name, service id and then their own id. `None` as page gives them all.
     pub async fn public_service_at_locations(
         &self,
+        visibility: &Visibility,
         filter: &ServiceFilter,
         page: Option<Page>,
     ) -> Result<Vec<ServiceAtLocationLink>> {
         let mut sql = Sql::new(
             self.backend,
-            "SELECT sl.sal_id, sl.service_id, sl.location_id FROM service_location sl JOIN service s ON s.id = sl.service_id",
+            "SELECT sl.sal_id, sl.service_id, sl.location_id FROM service_location sl JOIN service s ON s.id = sl.service_id WHERE ",
         );
-        sql.push(&format!(" WHERE {PUBLIC_SERVICE_SQL}"));
+        public_service_sql(&mut sql, visibility);
         push_service_filter(&mut sql, filter);
         let order = "s.name, s.id, sl.sal_id";
         match page {
@@ -421,9 +496,12 @@ mod tests {
             term_ids: vec![Id::parse("t1").unwrap(), Id::parse("t2").unwrap()],
             ..ServiceFilter::default()
         };
-        let sql = public_services_where(Backend::Postgres, "s.id", &filter);
-        assert!(sql.text.contains("s.organisation_id = $1"), "{}", sql.text);
-        assert!(sql.text.contains("st.term_id IN ($2, $3)"), "{}", sql.text);
-        assert_eq!(sql.binds, ["org", "t1", "t2"]);
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2027, 6, 1, 12, 0, 0).unwrap();
+        let visibility = Visibility::new(FreshnessPolicy::default(), now);
+        let sql = public_services_where(Backend::Postgres, "s.id", &visibility, &filter);
+        assert!(sql.text.contains("COALESCE(s.verified_at, s.updated) > $1"), "{}", sql.text);
+        assert!(sql.text.contains("s.organisation_id = $2"), "{}", sql.text);
+        assert!(sql.text.contains("st.term_id IN ($3, $4)"), "{}", sql.text);
+        assert_eq!(sql.binds, ["2025-12-08T12:00:00.000000Z", "org", "t1", "t2"], "540 days before");
     }
 }

@@ -32,6 +32,7 @@ mod one_time_token;
 mod organisation;
 mod proposal;
 mod record;
+mod reminder;
 mod search_log;
 mod secret;
 mod service;
@@ -46,9 +47,13 @@ pub use connect::{Target, parse_target};
 pub use error::{EntityKind, Error, Result};
 pub use error_report::{ErrorReport, NewErrorReport, PageLanguage, ReportStatus};
 pub use history::Version;
-pub use hsds_query::{NameSearch, ServiceAtLocationLink, ServiceFilter, ServiceStamp, TermFilter, is_public_service};
+pub use hsds_query::{
+    NameSearch, ServiceAtLocationLink, ServiceFilter, ServiceStamp, TermFilter, Visibility, is_public_service,
+    is_running_service,
+};
 pub use one_time_token::{NewToken, OneTimeToken, TokenPurpose};
 pub use proposal::{Expected, Proposal, ProposalDraft, ProposalStatus};
+pub use reminder::{Confirmed, LinkState, MAX_ATTEMPTS, NewReminder, Reminder, ReminderStatus};
 pub use search_log::{LoggedSearch, QueryTotal};
 pub use secret::SITE_SECRET_BYTES;
 pub use session::Session;

@@ -1,5 +1,10 @@
 //! Settings of the website that differ per deployment: its name, address, colours and
-//! logo, and an optional tile server for maps.
+//! logo, an optional tile server for maps, and when old information is flagged or
+//! hidden.
+
+use chrono::{DateTime, Utc};
+use wegwijs_domain::FreshnessPolicy;
+use wegwijs_store::Visibility;
 
 /// Settings of the web server that are not part of the store.
 #[derive(Debug, Clone)]
@@ -39,6 +44,11 @@ pub struct WebConfig {
     /// header: anyone can send a request with `Host: evil.example`, and a password link
     /// pointing there would hand the token to a stranger.
     pub listen_origin: String,
+    /// When information counts as old: public pages warn from `public_warning` on, and
+    /// from `hide_after` on a service leaves the public site, the API, the sitemap and
+    /// search (it is kept, and comes back when it is verified again). Checked with
+    /// [`FreshnessPolicy::check`] when it comes from the command line.
+    pub freshness: FreshnessPolicy,
 }
 
 impl WebConfig {
@@ -52,6 +62,12 @@ impl WebConfig {
     /// configured address the site is reached directly, typically on a laptop over HTTP.)
     pub fn secure_cookies(&self) -> bool {
         self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+
+    /// What the public may see at `now` under this deployment's [`Self::freshness`].
+    /// Handlers make one per request, from the clock at the edge.
+    pub fn visibility(&self, now: DateTime<Utc>) -> Visibility {
+        Visibility::new(self.freshness, now)
     }
 }
 
@@ -68,6 +84,7 @@ impl Default for WebConfig {
             data_licence: "CC BY 4.0".to_owned(),
             publish_directly: Vec::new(),
             listen_origin: "http://localhost:8080".to_owned(),
+            freshness: FreshnessPolicy::default(),
         }
     }
 }

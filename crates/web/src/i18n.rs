@@ -26,8 +26,8 @@ macro_rules! locale_files {
     };
 }
 
-const NL_FILES: &[(&str, &str)] = locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice");
-const EN_FILES: &[(&str, &str)] = locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice");
+const NL_FILES: &[(&str, &str)] = locale_files!("nl": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice", "upkeep");
+const EN_FILES: &[(&str, &str)] = locale_files!("en": "common", "home", "search", "service", "organisation", "compare", "list", "report", "theme", "values", "api", "forms", "account", "portal", "editor", "backoffice", "upkeep");
 
 fn merge(files: &[(&str, &str)]) -> Texts {
     let mut texts = Texts::new();

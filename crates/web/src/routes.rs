@@ -3,6 +3,7 @@
 mod account;
 mod api_docs;
 mod compare;
+mod confirm;
 mod editor;
 mod health;
 mod home;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(compare::router())
         .merge(my_list::router())
         .merge(report::router())
+        .merge(confirm::router())
         .merge(seo::router())
 }
 
@@ -55,22 +57,51 @@ pub fn api() -> OpenApiRouter<AppState> {
 /// professional-only information is removed unless the viewer may read it
 /// (`Service::for_viewer`). A malformed id cannot name a service, so it is "not found"
 /// rather than a bad request; a service that stopped is "not found (any more)" as well.
+/// A service hidden because it was not checked for a long time is "not found" for the
+/// public, but still shown to editors and to its own organisation's providers, so they
+/// can check it (see [`public_service_at`]).
 pub async fn public_service(
     state: &AppState,
     raw_id: &str,
     viewer: &wegwijs_domain::Viewer,
 ) -> Result<wegwijs_domain::Service, AppError> {
+    public_service_at(state, raw_id, viewer, &state.config.visibility(chrono::Utc::now())).await
+}
+
+/// [`public_service`] at the moment of `visibility`, for a page that shows more of the
+/// same moment (the service page's notices).
+pub async fn public_service_at(
+    state: &AppState,
+    raw_id: &str,
+    viewer: &wegwijs_domain::Viewer,
+    visibility: &wegwijs_store::Visibility,
+) -> Result<wegwijs_domain::Service, AppError> {
     let id = wegwijs_domain::Id::parse(raw_id).map_err(|_| AppError::NotFound)?;
     let service = state.store.service(&id).await?.ok_or(AppError::NotFound)?;
-    if wegwijs_store::is_public_service(&service) { Ok(service.for_viewer(viewer)) } else { Err(AppError::NotFound) }
+    let shown = wegwijs_store::is_public_service(&service, visibility)
+        || (wegwijs_store::is_running_service(&service) && sees_hidden_services_of(viewer, &service.organisation_id));
+    if shown { Ok(service.for_viewer(viewer)) } else { Err(AppError::NotFound) }
+}
+
+/// Whether `viewer` still sees the services of `organisation` that are hidden for
+/// staleness: editors, and the organisation's own providers (who can confirm them).
+pub fn sees_hidden_services_of(viewer: &wegwijs_domain::Viewer, organisation: &wegwijs_domain::Id) -> bool {
+    match viewer {
+        wegwijs_domain::Viewer::Account { role, organisations } => {
+            role.is_editor() || (*role == wegwijs_domain::Role::Aanbieder && organisations.contains(organisation))
+        }
+        wegwijs_domain::Viewer::Public | wegwijs_domain::Viewer::ProfessionalExport => false,
+    }
 }
 
 /// Runs a search off the async workers (it is CPU work of milliseconds), for every page
 /// and API that lists through the search engine.
 pub async fn run_search(
     state: &AppState,
-    request: wegwijs_search::SearchRequest,
+    mut request: wegwijs_search::SearchRequest,
 ) -> Result<wegwijs_search::SearchResults, AppError> {
+    // Every search hides and ranks by this deployment's thresholds.
+    request.freshness = state.config.freshness;
     let index = state.search.clone();
     tokio::task::spawn_blocking(move || index.search(&request))
         .await

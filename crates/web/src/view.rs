@@ -3,10 +3,12 @@
 
 pub mod account;
 pub mod backoffice;
+pub mod chart;
 mod chrome;
 pub mod compare;
 pub mod describe;
 pub mod editor;
+pub mod freshness;
 mod format;
 pub mod home;
 pub mod my_list;

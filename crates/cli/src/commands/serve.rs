@@ -35,6 +35,9 @@ pub struct Args {
     /// How mail is sent.
     #[command(flatten)]
     pub mail: MailArgs,
+    /// When organisations are reminded to check their entries.
+    #[command(flatten)]
+    pub upkeep: super::upkeep_args::UpkeepArgs,
 }
 
 /// How the site sends mail (invitations, password links, review results).
@@ -101,6 +104,36 @@ pub struct SiteArgs {
     /// `opening_hours,phones,email`. Default: every change is reviewed.
     #[arg(long, env = "WEGWIJS_PUBLISH_DIRECTLY", value_delimiter = ',', value_parser = parse_direct_field)]
     pub publish_directly: Vec<String>,
+    /// Months after the last check from which public pages warn that the information
+    /// was not checked for a long time (a month is 30 days).
+    #[arg(long, env = "WEGWIJS_WARN_AFTER_MONTHS", default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..=240))]
+    pub warn_after_months: u16,
+    /// Months after the last check from which a service is hidden from the public site,
+    /// the API and search until it is verified again (it is not deleted). Must come
+    /// after the reminders and the editors' escalation (12 months) and a month's notice.
+    #[arg(long, env = "WEGWIJS_HIDE_AFTER_MONTHS", default_value_t = 18, value_parser = clap::value_parser!(u16).range(1..=240))]
+    pub hide_after_months: u16,
+}
+
+impl SiteArgs {
+    /// The freshness thresholds: the defaults with the public ones from the flags,
+    /// checked so that every record passes the stages in order.
+    pub fn freshness(&self) -> anyhow::Result<wegwijs_domain::FreshnessPolicy> {
+        let months = |n: u16| wegwijs_domain::freshness::months(i64::from(n));
+        let policy = wegwijs_domain::FreshnessPolicy {
+            public_warning: months(self.warn_after_months),
+            hide_after: months(self.hide_after_months),
+            ..wegwijs_domain::FreshnessPolicy::default()
+        };
+        policy.check().map_err(|reason| {
+            anyhow::anyhow!(
+                "--warn-after-months {} --hide-after-months {} cannot be used: {reason}",
+                self.warn_after_months,
+                self.hide_after_months
+            )
+        })?;
+        Ok(policy)
+    }
 }
 
 /// Fields that may be published without review: small facts that go out of date and
@@ -165,6 +198,7 @@ impl SiteArgs {
             tile_attribution: self.tile_attribution.clone().unwrap_or_default(),
             data_licence: self.data_licence.clone(),
             publish_directly: self.publish_directly.clone(),
+            freshness: self.freshness()?,
             ..WebConfig::default()
         })
     }
@@ -212,13 +246,66 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     }
     let mailer = Arc::new(args.mail.mailer(&config.site_name)?);
     tracing::info!(mail = %mailer.describe(), "mail");
+    let upkeep = args.upkeep.config(config.freshness, config.link_origin().to_owned())?;
+    let demo_with_smtp = args.demo && args.mail.smtp_url.as_deref().is_some_and(|url| !url.trim().is_empty());
+    let reminding = match upkeep {
+        // The demo organisations have addresses that look real: remind them in the outbox only.
+        Some(_) if demo_with_smtp => {
+            tracing::warn!("reminders are off: --demo with an SMTP server would mail the demo organisations' addresses");
+            None
+        }
+        Some(upkeep) => {
+            let scheduler = wegwijs_upkeep::Upkeep::new(store.clone(), mailer.clone(), upkeep);
+            Some(tokio::spawn(scheduler.run(args.upkeep.interval(), until_stopped())))
+        }
+        None => {
+            tracing::info!("reminders are switched off (--reminder-interval-minutes 0)");
+            None
+        }
+    };
     let state = AppState { search_log, ..AppState::new(store.clone(), index, config, mailer) };
     eprintln!("Wegwijs is running: open http://{address}/ in your browser (Ctrl-C stops).");
     let served = wegwijs_web::serve(state, listener, wegwijs_web::shutdown_signal()).await;
     let _ = stop.send(true);
     let _ = following.await;
     let _ = logging.await;
+    if let Some(reminding) = reminding {
+        let _ = reminding.await;
+    }
     // Closing the pool lets SQLite checkpoint its write-ahead log into the database file.
     store.close().await;
     served.context("the server stopped with an error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        site: SiteArgs,
+    }
+
+    fn freshness(args: &[&str]) -> anyhow::Result<wegwijs_domain::FreshnessPolicy> {
+        Cli::try_parse_from(std::iter::once("serve").chain(args.iter().copied())).unwrap().site.freshness()
+    }
+
+    #[test]
+    fn the_public_thresholds_come_from_the_flags_and_are_checked() {
+        use wegwijs_domain::freshness::months;
+        let default = freshness(&[]).unwrap();
+        assert_eq!((default.public_warning, default.hide_after), (months(12), months(18)));
+        let set = freshness(&["--warn-after-months", "14", "--hide-after-months", "24"]).unwrap();
+        assert_eq!((set.public_warning, set.hide_after), (months(14), months(24)));
+        let late_warning = freshness(&["--warn-after-months", "20"]).unwrap_err().to_string();
+        assert!(
+            late_warning.contains("--warn-after-months 20") && late_warning.contains("before hiding"),
+            "{late_warning}"
+        );
+        let early_hiding = freshness(&["--hide-after-months", "12"]).unwrap_err().to_string();
+        assert!(early_hiding.contains("--hide-after-months 12") && early_hiding.contains("hiding"), "{early_hiding}");
+        assert!(Cli::try_parse_from(["serve", "--hide-after-months", "0"]).is_err(), "at least a month");
+    }
 }

@@ -3,9 +3,12 @@
 
 mod bad_input;
 mod browser;
+mod browser_editorial;
 mod helpers;
+mod leaks;
 mod open_data;
 mod round_trip;
 mod search;
 mod serve;
+mod simulate;
 mod users;

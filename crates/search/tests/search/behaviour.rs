@@ -153,8 +153,8 @@ fn pages_do_not_overlap_and_a_page_far_beyond_the_end_is_empty() {
 #[test]
 fn odd_input_gives_sensible_answers() {
     let everything = search(&request("")).total;
-    let active = demo().data.services.iter().filter(|s| s.status == wegwijs_domain::ServiceStatus::Active).count();
-    assert_eq!(everything as usize, active, "an empty query browses every active service");
+    let public = demo().data.services.iter().filter(|s| crate::support::is_public(s)).count();
+    assert_eq!(everything as usize, public, "an empty query browses every public service");
     assert_eq!(search(&request("de het een ?!")).total, everything, "only stop words and punctuation: browse");
     for odd in ["🙂🙂", "مرحبا", "cafe\u{301}", &"schuld ".repeat(2_000), &"x".repeat(10_000), "\u{202e}gnirts", "\0"]
     {
@@ -186,10 +186,10 @@ fn deleted_and_deactivated_services_leave_the_index() {
 mod found_in_review {
     //! Bugs found in review; each test failed before its fix.
 
-    use crate::support::{index_of, now, request};
+    use crate::support::{index_of, is_public, now, request, visibility};
     use chrono::{NaiveDate, Weekday};
+    use wegwijs_domain::Name;
     use wegwijs_domain::schedule::{DateException, ExceptionHours, OpeningHours, TimeOfDay, WeeklyHours};
-    use wegwijs_domain::{Name, ServiceStatus};
     use wegwijs_search::Facet;
 
     fn weekdays_nine_to_five(exceptions: Vec<DateException>) -> OpeningHours {
@@ -209,7 +209,7 @@ mod found_in_review {
     }
 
     fn first_active_with_location(data: &mut wegwijs_demo::DemoData) -> &mut wegwijs_domain::Service {
-        data.services.iter_mut().find(|s| s.status == ServiceStatus::Active && !s.locations.is_empty()).unwrap()
+        data.services.iter_mut().find(|s| is_public(s) && !s.locations.is_empty()).unwrap()
     }
 
     #[test]
@@ -237,9 +237,9 @@ mod found_in_review {
         service.name = Name::parse("Zilverreigerloket").unwrap();
         let id = service.id.clone();
         let index = index_of(&data);
-        assert_eq!(index.suggest("zilverreig", 5).unwrap().len(), 1);
+        assert_eq!(index.suggest("zilverreig", 5, &visibility()).unwrap().len(), 1);
         index.apply(&[], std::slice::from_ref(&id), 2).unwrap();
-        assert!(index.suggest("zilverreig", 5).unwrap().is_empty());
+        assert!(index.suggest("zilverreig", 5, &visibility()).unwrap().is_empty());
     }
 
     #[test]

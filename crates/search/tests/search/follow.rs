@@ -50,7 +50,7 @@ async fn new_changed_and_deleted_records_reach_search_after_catching_up() {
     follower.catch_up().await.unwrap();
     assert_eq!(index.len(), active(&data), "a new index is built from the store");
 
-    let mut service = data.services.iter().find(|s| s.status == ServiceStatus::Active).unwrap().clone();
+    let mut service = data.services.iter().find(|s| crate::support::is_public(s)).unwrap().clone();
     service.name = Name::parse("Fietsmaatjes Zeldzaamheid").unwrap();
     let mut tx = store.begin().await.unwrap();
     tx.put_service(&service).await.unwrap();

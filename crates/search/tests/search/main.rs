@@ -2,5 +2,6 @@
 
 mod behaviour;
 mod follow;
+mod freshness;
 mod relevance;
 mod support;

@@ -56,6 +56,16 @@ pub fn request(text: &str) -> SearchRequest {
     request
 }
 
+/// What the public sees at [`now`] under the default policy.
+pub fn visibility() -> wegwijs_store::Visibility {
+    request("").visibility()
+}
+
+/// Whether the public sees `service` at [`now`].
+pub fn is_public(service: &wegwijs_domain::Service) -> bool {
+    wegwijs_store::is_public_service(service, &visibility())
+}
+
 /// Runs a search on the shared index.
 pub fn search(request: &SearchRequest) -> SearchResults {
     demo().index.search(request).unwrap()

@@ -44,6 +44,7 @@ mod hsds_query;
 mod listing;
 mod proposals;
 mod references;
+mod reminders;
 mod round_trip;
 mod search_log;
 mod secret;

@@ -59,6 +59,7 @@ pub const ROUTES: &[Protected] = &[
     route("POST", "/wachtwoord-vergeten", Rule::Anyone),
     route("POST", "/wachtwoord-herstellen/{token}", Rule::Anyone),
     route("POST", "/uitnodiging/{token}", Rule::Anyone),
+    route("POST", "/bevestigen/{token}", Rule::Anyone),
     // Login steps and the own account.
     route("GET", "/inloggen/code", Rule::SecondFactorPending),
     route("POST", "/inloggen/code", Rule::SecondFactorPending),
@@ -86,6 +87,7 @@ pub const ROUTES: &[Protected] = &[
     route("POST", "/redactie/voorstellen/{id}/afwijzen", Rule::Editor),
     route("GET", "/redactie/voorstellen/{id}/bewerken", Rule::Editor),
     route("POST", "/redactie/voorstellen/{id}/bewerken", Rule::Editor),
+    route("GET", "/redactie/actualiteit", Rule::Editor),
     route("GET", "/redactie/meldingen", Rule::Editor),
     route("POST", "/redactie/meldingen/{id}/sluiten", Rule::Editor),
     route("GET", "/redactie/uitnodigingen", Rule::Editor),

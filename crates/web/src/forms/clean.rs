@@ -47,7 +47,11 @@ impl<'a> Reader<'a> {
         if count > spec.max {
             let message = self.locale.tf(
                 "form.error.too_long",
-                &[("field", &self.locale.t(spec.label)), ("max", &spec.max), ("count", &count)],
+                &[
+                    ("field", &self.locale.t(spec.label)),
+                    ("max", &self.locale.number(spec.max as u64)),
+                    ("count", &self.locale.number(count as u64)),
+                ],
             );
             self.problem(name, message);
             return None;
@@ -79,7 +83,11 @@ impl<'a> Reader<'a> {
             Err(InvalidText::TooLong(max)) => {
                 let message = self.locale.tf(
                     "form.error.too_long",
-                    &[("field", &self.locale.t(spec.label)), ("max", &max), ("count", &text.chars().count())],
+                    &[
+                        ("field", &self.locale.t(spec.label)),
+                        ("max", &self.locale.number(max as u64)),
+                        ("count", &self.locale.number(text.chars().count() as u64)),
+                    ],
                 );
                 self.problem(spec.name, message);
                 None

@@ -213,15 +213,19 @@ fn example(path: &str, operation: &Value, examples: &HashMap<&str, String>) -> O
 async fn example_ids(state: &AppState) -> Result<HashMap<&'static str, String>, AppError> {
     let store = &state.store;
     let one = Page::first(1);
+    let visibility = state.config.visibility(chrono::Utc::now());
     let mut ids = HashMap::new();
     let mut put = |key: &'static str, id: Option<String>| {
         if let Some(id) = id {
             ids.insert(key, id);
         }
     };
-    put("services", store.public_services(&ServiceFilter::default(), one).await?.first().map(|s| s.id.to_string()));
+    put(
+        "services",
+        store.public_services(&visibility, &ServiceFilter::default(), one).await?.first().map(|s| s.id.to_string()),
+    );
     put("organizations", store.organisations_named(None, one).await?.first().map(|o| o.id.to_string()));
-    let sal = store.public_service_at_locations(&ServiceFilter::default(), Some(one)).await?;
+    let sal = store.public_service_at_locations(&visibility, &ServiceFilter::default(), Some(one)).await?;
     put("service_at_locations", sal.first().map(|s| s.id.to_string()));
     put("taxonomies", store.taxonomies_named(None, one).await?.first().map(|t| t.id.to_string()));
     let terms = store.taxonomy_terms_matching(&TermFilter::default(), one).await?;

@@ -46,12 +46,15 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
         notices.push(locale.tf("compare.too_many", &[("max", &MAX_COMPARED)]));
         ids.truncate(MAX_COMPARED);
     }
+    // The same services as the public pages: running, and not hidden for want of a check.
+    let visibility = state.config.visibility(chrono::Utc::now());
     let mut services = Vec::new();
     for id in &ids {
         if let Some(service) =
-            state.store.service(id).await?.filter(|s| s.status == wegwijs_domain::ServiceStatus::Active)
+            state.store.service(id).await?.filter(|s| wegwijs_store::is_public_service(s, &visibility))
         {
-            services.push(service);
+            // Public pages show what the public may read, whoever looks (access.rs).
+            services.push(service.for_viewer(&wegwijs_domain::Viewer::Public));
         }
     }
     if malformed > 0 || services.len() < ids.len() {

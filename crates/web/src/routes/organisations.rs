@@ -1,8 +1,9 @@
-//! `/organisaties/{id}/{slug}`: an organisation and all its services.
+//! `/organisaties/{id}/{slug}`: an organisation and all its services the public sees,
+//! with when its own information was last checked.
 
 use crate::page::PageContext;
 use crate::slug::slug_of;
-use crate::view::service::PhoneView;
+use crate::view::service::{PhoneView, checked_line, stale_warning};
 use crate::view::{Chrome, OrganisationPage, ServiceListItem, organisation_href};
 use crate::{AppError, AppState};
 use axum::Router;
@@ -43,8 +44,15 @@ async fn show(
     if slug != slug_of(organisation.name.as_str()) {
         return Ok(Redirect::permanent(&href).into_response());
     }
-    let mut services = state.store.services_of_organisation(&organisation.id).await?;
-    services.retain(|s| s.status == wegwijs_domain::ServiceStatus::Active);
+    let visibility = state.config.visibility(chrono::Utc::now());
+    let mut services: Vec<_> = state
+        .store
+        .services_of_organisation(&organisation.id)
+        .await?
+        .into_iter()
+        .filter(|s| wegwijs_store::is_public_service(s, &visibility))
+        .map(|s| s.for_viewer(&wegwijs_domain::Viewer::Public))
+        .collect();
     services.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
     let items = services.iter().map(|s| ServiceListItem::new(locale, s, Some(&organisation))).collect();
     let description = if organisation.description.is_empty() {
@@ -70,6 +78,8 @@ async fn show(
         email: organisation.email.as_ref().map(ToString::to_string),
         website: organisation.website.as_ref().map(ToString::to_string),
         services: items,
+        verified: checked_line(locale, &organisation.meta),
+        stale_warning: stale_warning(locale, &visibility.policy, &organisation.meta, visibility.now),
     };
     Ok(Html(askama::Template::render(&page)?).into_response())
 }

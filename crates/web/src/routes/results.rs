@@ -291,6 +291,7 @@ async fn zero_help(
     // Suggestions for the start of each word typed: a misspelt word usually starts right.
     let index = state.search.clone();
     let words = results.interpretation.words.clone();
+    let visibility = state.config.visibility(chrono::Utc::now());
     let suggestions = tokio::task::spawn_blocking(move || {
         let mut found: Vec<String> = Vec::new();
         for word in &words {
@@ -299,7 +300,7 @@ async fn zero_help(
                 continue;
             }
             let start = start.to_lowercase();
-            for suggestion in index.suggest(&start, 4).unwrap_or_default() {
+            for suggestion in index.suggest(&start, 4, &visibility).unwrap_or_default() {
                 // Only what starts like the word typed: a "did you mean" that shares
                 // nothing with it confuses more than it helps.
                 let related = suggestion.text.to_lowercase().split_whitespace().any(|w| w.starts_with(&start));

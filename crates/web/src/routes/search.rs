@@ -165,6 +165,7 @@ pub(crate) fn total_pages(total: u64, per_page: usize) -> u64 {
 /// Suggestions while typing.
 ///
 /// Service names, taxonomy terms and everyday words that complete what has been typed.
+/// Names of services the public site does not show are not suggested.
 #[utoipa::path(
     get,
     path = "/api/suggest",
@@ -183,9 +184,11 @@ async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
     }
     let index = state.search.clone();
     let typed = q.clone();
-    let suggestions = tokio::task::spawn_blocking(move || index.suggest(&typed, 8)).await.map_err(|_| {
-        ApiError(StatusCode::INTERNAL_SERVER_ERROR, "suggestions failed; please try again later".into())
-    })??;
+    let visibility = state.config.visibility(chrono::Utc::now());
+    let suggestions =
+        tokio::task::spawn_blocking(move || index.suggest(&typed, 8, &visibility)).await.map_err(|_| {
+            ApiError(StatusCode::INTERNAL_SERVER_ERROR, "suggestions failed; please try again later".into())
+        })??;
     Ok(Json(json!({ "query": q, "suggestions": suggestions })))
 }
 

@@ -1,6 +1,7 @@
 //! What search engines read: `robots.txt` and the sitemaps. The sitemap is an index of
 //! smaller sitemaps so that a national database (hundreds of thousands of services)
-//! stays within the 50,000 addresses a sitemap may hold.
+//! stays within the 50,000 addresses a sitemap may hold. It lists the services the
+//! public sees: not those stopped or hidden for staleness.
 
 use crate::page::PageContext;
 use crate::slug::slug_of;
@@ -98,7 +99,8 @@ async fn part(State(state): State<AppState>, Path(name): Path<String>, ctx: Page
         if services.is_empty() && n > 1 {
             return Err(AppError::NotFound);
         }
-        for service in services.iter().filter(|s| s.status == wegwijs_domain::ServiceStatus::Active) {
+        let visibility = state.config.visibility(chrono::Utc::now());
+        for service in services.iter().filter(|s| wegwijs_store::is_public_service(s, &visibility)) {
             let path = format!("/diensten/{}/{}", service.id.as_str(), slug_of(service.name.as_str()));
             url_entry(&mut body, origin, &path, Some(&service.meta));
         }

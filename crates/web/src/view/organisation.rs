@@ -25,6 +25,10 @@ pub struct OrganisationPage {
     pub website: Option<String>,
     /// Its services.
     pub services: Vec<ServiceListItem>,
+    /// When the organisation's own information was last checked, and by whom.
+    pub verified: String,
+    /// The calm warning that it was not checked for a long time.
+    pub stale_warning: Option<String>,
 }
 
 impl OrganisationPage {

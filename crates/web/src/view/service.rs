@@ -2,9 +2,12 @@
 
 use crate::i18n::Locale;
 use askama::Template;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
+use wegwijs_domain::freshness::last_checked;
 use wegwijs_domain::schedule::{ExceptionHours, OpeningHours};
-use wegwijs_domain::{Location, Organisation, ReferralRoute, Service, TaxonomyTerm};
+use wegwijs_domain::{
+    FreshnessPolicy, Location, Organisation, RecordMeta, ReferralRoute, Service, TaxonomyTerm, VerifiedBy,
+};
 
 /// A service in a list.
 pub struct ServiceListItem {
@@ -140,8 +143,15 @@ pub struct ServicePage {
     pub themes: Vec<String>,
     /// Language names.
     pub languages: Vec<String>,
-    /// "Gecontroleerd op 3 oktober 2026", or the not-verified text.
+    /// "Gecontroleerd op 3 oktober 2026 door de organisatie", or when it last changed
+    /// (see [`checked_line`]).
     pub verified: String,
+    /// The calm warning that the information was not checked for a long time (set by
+    /// the handler, see [`stale_warning`]).
+    pub stale_warning: Option<String>,
+    /// For editors and the organisation's providers: the service is hidden from
+    /// visitors because it was not checked for a long time (set by the handler).
+    pub hidden_notice: Option<String>,
 }
 
 impl ServicePage {
@@ -203,14 +213,63 @@ impl ServicePage {
             locations: locations.iter().map(location_view).collect(),
             themes: terms.iter().map(|term| term.lay_name.clone()).collect(),
             languages: service.languages.iter().map(|l| l.name.clone()).collect(),
-            verified: match &service.meta.verification {
-                Some(verification) => {
-                    let date = verification.at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive();
-                    locale.tf("service.verified_on", &[("date", &locale.date(date))])
-                }
-                None => locale.t("service.not_verified").to_owned(),
-            },
+            verified: checked_line(locale, &service.meta),
+            stale_warning: None,
+            hidden_notice: None,
         }
+    }
+}
+
+/// When a record was last checked and by whom: "Gecontroleerd op 3 maart 2026 door de
+/// organisatie"; for a record never verified, when it last changed instead.
+pub(crate) fn checked_line(locale: Locale, meta: &RecordMeta) -> String {
+    let day = |at: DateTime<Utc>| locale.date(at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive());
+    match &meta.verification {
+        Some(verification) => {
+            let key = match verification.by {
+                VerifiedBy::Provider => "service.checked_by_provider",
+                VerifiedBy::Editor => "service.checked_by_editor",
+                VerifiedBy::Import => "service.checked_by_import",
+            };
+            locale.tf(key, &[("date", &day(verification.at))])
+        }
+        None => locale.tf("service.not_checked", &[("date", &day(meta.updated))]),
+    }
+}
+
+/// The calm warning for a record last checked `policy.public_warning` ago or longer
+/// ("Deze informatie is meer dan een jaar niet gecontroleerd. Bel of mail de
+/// organisatie om zeker te zijn."), with the configured age in words; `None` when it
+/// was checked recently enough.
+pub(crate) fn stale_warning(
+    locale: Locale,
+    policy: &FreshnessPolicy,
+    meta: &RecordMeta,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    policy
+        .warns_public(last_checked(meta), now)
+        .then(|| locale.tf("service.stale_warning", &[("age", &age_in_words(locale, policy.public_warning))]))
+}
+
+/// A threshold in words, as the policy counts it (a month is 30 days): "een jaar",
+/// "2 jaar", "een maand", "14 maanden", "45 dagen".
+pub(crate) fn age_in_words(locale: Locale, age: TimeDelta) -> String {
+    let days = age.num_days();
+    let month = wegwijs_domain::freshness::months(1).num_days();
+    let months = days / month;
+    if days % month != 0 || months == 0 {
+        return if days == 1 {
+            locale.t("service.age_one_day").to_owned()
+        } else {
+            locale.tf("service.age_days", &[("n", &days)])
+        };
+    }
+    match (months % 12, months / 12) {
+        (0, 1) => locale.t("service.age_one_year").to_owned(),
+        (0, years) => locale.tf("service.age_years", &[("n", &years)]),
+        (1, 0) => locale.t("service.age_one_month").to_owned(),
+        _ => locale.tf("service.age_months", &[("n", &months)]),
     }
 }
 
@@ -299,5 +358,35 @@ mod tests {
         assert_eq!(lines, [Locale::Nl.t("target_group.mantelzorgers").to_owned()], "not 'Voor iedereen'");
         service.eligibility.target_groups.clear();
         assert_eq!(for_whom(Locale::Nl, &service), [Locale::Nl.t("service.everyone").to_owned()]);
+    }
+
+    #[test]
+    fn thresholds_are_named_in_words() {
+        use wegwijs_domain::freshness::months;
+        let words = |age| (age_in_words(Locale::Nl, age), age_in_words(Locale::En, age));
+        assert_eq!(words(months(12)), ("een jaar".into(), "a year".into()));
+        assert_eq!(words(months(24)), ("2 jaar".into(), "2 years".into()));
+        assert_eq!(words(months(14)), ("14 maanden".into(), "14 months".into()));
+        assert_eq!(words(months(1)), ("een maand".into(), "a month".into()));
+        assert_eq!(words(TimeDelta::days(45)), ("45 dagen".into(), "45 days".into()));
+    }
+
+    #[test]
+    fn the_check_line_says_when_and_who_or_else_when_it_last_changed() {
+        use wegwijs_domain::{Source, Verification};
+        let changed = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 3, 23, 30, 0).unwrap();
+        let mut meta = RecordMeta::new(changed, Source::named("test"));
+        assert_eq!(checked_line(Locale::Nl, &meta), "Nog niet gecontroleerd. Laatst gewijzigd op 4 maart 2026.");
+        meta.verification = Some(Verification { at: changed, by: VerifiedBy::Editor });
+        assert_eq!(checked_line(Locale::Nl, &meta), "Gecontroleerd op 4 maart 2026 door de redactie");
+        assert_eq!(checked_line(Locale::En, &meta), "Checked on 4 March 2026 by the editors");
+        let policy = FreshnessPolicy { public_warning: wegwijs_domain::freshness::months(14), ..Default::default() };
+        assert_eq!(stale_warning(Locale::Nl, &policy, &meta, changed + TimeDelta::days(419)), None);
+        assert_eq!(
+            stale_warning(Locale::Nl, &policy, &meta, changed + TimeDelta::days(420)).as_deref(),
+            Some(
+                "Deze informatie is meer dan 14 maanden niet gecontroleerd. Bel of mail de organisatie om zeker te zijn."
+            )
+        );
     }
 }

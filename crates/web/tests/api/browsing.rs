@@ -2,6 +2,7 @@
 //! pages fetched and forms posted with their CSRF token, and the mails that arrive.
 
 use crate::helpers::{TestApp, csrf_in};
+use scraper::{Html, Selector};
 use wegwijs_domain::{EmailAddress, Id, Role};
 use wegwijs_mail::testing::ReceivedMail;
 use wegwijs_store::{NewUser, User};
@@ -44,6 +45,54 @@ pub async fn post(
     let mut body: Vec<(&str, &str)> = fields.to_vec();
     body.push(("csrf", &token));
     client.post(format!("{}{path}", app.address)).form(&body).send().await.unwrap()
+}
+
+/// What a browser would send for the form posting to `action`: every field with its
+/// current value, checked boxes only, the selected option.
+pub fn form_pairs(page: &str, action: &str) -> Vec<(String, String)> {
+    let html = Html::parse_document(page);
+    let form = html
+        .select(&Selector::parse("form").unwrap())
+        .find(|f| f.value().attr("action").is_some_and(|a| a.starts_with(action)))
+        .unwrap_or_else(|| panic!("no form posting to {action}"));
+    let mut pairs = Vec::new();
+    for field in form.select(&Selector::parse("input, textarea, select").unwrap()) {
+        let element = field.value();
+        let Some(name) = element.attr("name") else { continue };
+        let value = match element.name() {
+            "textarea" => field.text().collect::<String>(),
+            "select" => {
+                let options: Vec<_> = field.select(&Selector::parse("option").unwrap()).collect();
+                let chosen = options.iter().find(|o| o.value().attr("selected").is_some()).or(options.first());
+                chosen.and_then(|o| o.value().attr("value")).unwrap_or_default().to_owned()
+            }
+            _ => match element.attr("type").unwrap_or("text") {
+                "checkbox" | "radio" if element.attr("checked").is_none() => continue,
+                "submit" | "button" => continue,
+                _ => element.attr("value").unwrap_or_default().to_owned(),
+            },
+        };
+        pairs.push((name.to_owned(), value.trim_start_matches('\n').to_owned()));
+    }
+    pairs
+}
+
+/// Sets the field `name` of `pairs` to `value`, adding it when the form has no such field.
+pub fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match pairs.iter_mut().find(|(n, _)| n == name) {
+        Some(pair) => pair.1 = value.to_owned(),
+        None => pairs.push((name.to_owned(), value.to_owned())),
+    }
+}
+
+/// Posts `pairs` (from [`form_pairs`], which carries the form's CSRF token) as they are.
+pub async fn post_pairs(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    pairs: &[(String, String)],
+) -> reqwest::Response {
+    client.post(format!("{}{path}", app.address)).form(pairs).send().await.unwrap()
 }
 
 pub async fn log_in(app: &TestApp, client: &reqwest::Client, email: &str) {

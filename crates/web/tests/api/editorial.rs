@@ -3,59 +3,12 @@
 //! change is found by search; a rejection reaches the provider by mail; concurrent
 //! saves; professional notes stay with those who may read them.
 
-use crate::browsing::{PASSWORD, add_user, browser, get, log_in, mails, post};
+use crate::browsing::{PASSWORD, add_user, browser, form_pairs, get, log_in, mails, post, post_pairs, set};
 use crate::helpers::{TestApp, spawn_app};
-use scraper::{Html, Selector};
 use std::time::Duration;
 use wegwijs_domain::Role;
 use wegwijs_mail::testing::ReceivedMail;
 use wegwijs_store::{EntityKind, ProposalStatus};
-
-/// What a browser would send for the form posting to `action`: every field with its
-/// current value, checked boxes only, the selected option.
-fn form_pairs(page: &str, action: &str) -> Vec<(String, String)> {
-    let html = Html::parse_document(page);
-    let form = html
-        .select(&Selector::parse("form").unwrap())
-        .find(|f| f.value().attr("action").is_some_and(|a| a.starts_with(action)))
-        .unwrap_or_else(|| panic!("no form posting to {action}"));
-    let mut pairs = Vec::new();
-    for field in form.select(&Selector::parse("input, textarea, select").unwrap()) {
-        let element = field.value();
-        let Some(name) = element.attr("name") else { continue };
-        let value = match element.name() {
-            "textarea" => field.text().collect::<String>(),
-            "select" => {
-                let options: Vec<_> = field.select(&Selector::parse("option").unwrap()).collect();
-                let chosen = options.iter().find(|o| o.value().attr("selected").is_some()).or(options.first());
-                chosen.and_then(|o| o.value().attr("value")).unwrap_or_default().to_owned()
-            }
-            _ => match element.attr("type").unwrap_or("text") {
-                "checkbox" | "radio" if element.attr("checked").is_none() => continue,
-                "submit" | "button" => continue,
-                _ => element.attr("value").unwrap_or_default().to_owned(),
-            },
-        };
-        pairs.push((name.to_owned(), value.trim_start_matches('\n').to_owned()));
-    }
-    pairs
-}
-
-fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
-    match pairs.iter_mut().find(|(n, _)| n == name) {
-        Some(pair) => pair.1 = value.to_owned(),
-        None => pairs.push((name.to_owned(), value.to_owned())),
-    }
-}
-
-async fn post_pairs(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    pairs: &[(String, String)],
-) -> reqwest::Response {
-    client.post(format!("{}{path}", app.address)).form(pairs).send().await.unwrap()
-}
 
 fn link(mail: &ReceivedMail, path: &str) -> String {
     let start = mail.body.find(path).unwrap_or_else(|| panic!("no {path} link in:\n{}", mail.body));

@@ -1,6 +1,6 @@
 //! `spawn_app()`: a running Wegwijs with demo data, and a client to talk to it.
 
-use chrono::{TimeZone, Utc};
+use chrono::Utc;
 use std::sync::Arc;
 use tempfile::TempDir;
 use wegwijs_demo::{DemoConfig, DemoData};
@@ -66,7 +66,8 @@ pub async fn spawn_app_with(services: usize) -> TestApp {
     let url = format!("sqlite:{}", dir.path().join("wegwijs.db").display());
     let store = Store::connect(&url).await.unwrap();
     store.migrate().await.unwrap();
-    let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+    // Demo dates are relative to today, as the server judges freshness by the real clock.
+    let now = Utc::now().date_naive().and_hms_opt(12, 0, 0).unwrap().and_utc();
     let data = wegwijs_demo::generate(&DemoConfig { services, seed: 7, now });
     write_demo(&store, &data).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

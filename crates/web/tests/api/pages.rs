@@ -179,8 +179,8 @@ async fn my_list_is_kept_in_a_cookie_and_can_be_shared() {
             .send()
     };
     let list_cookie = |response: &reqwest::Response| -> String {
-        let header = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok());
-        header.filter(|v| v.starts_with("wegwijs_lijst=")).last().unwrap().split(';').next().unwrap().to_owned()
+        let mut header = response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok());
+        header.rfind(|v| v.starts_with("wegwijs_lijst=")).unwrap().split(';').next().unwrap().to_owned()
     };
     let first = save(&ids[0], None).await.unwrap();
     assert_eq!(first.status(), 303);
@@ -238,8 +238,9 @@ async fn search_engines_get_a_sitemap_and_robots_txt() {
     assert!(index.contains("<sitemapindex") && index.contains("/sitemaps/services-1.xml"));
     let (status, services) = app.get_text("/sitemaps/services-1.xml").await;
     assert_eq!(status, 200);
-    let active = app.data.services.iter().filter(|s| s.status == wegwijs_domain::ServiceStatus::Active).count();
-    assert!(services.matches("<url>").count() >= active, "every service listed");
+    let visibility = wegwijs_store::Visibility::new(wegwijs_domain::FreshnessPolicy::default(), chrono::Utc::now());
+    let public = app.data.services.iter().filter(|s| wegwijs_store::is_public_service(s, &visibility)).count();
+    assert_eq!(services.matches("<url>").count(), public, "every public service listed");
     assert!(services.contains("hreflang=\"en\""));
     let (_, pages) = app.get_text("/sitemaps/pages.xml").await;
     assert!(pages.contains("/themas/mantelzorg</loc>"));

@@ -659,7 +659,7 @@ async fn breakdown(index: &Arc<SearchIndex>, zero: &[&str], args: &Args) -> anyh
                     for word in &results.interpretation.words {
                         let start: String = word.chars().take(4).collect();
                         if start.chars().count() >= 3 {
-                            index.suggest(&start.to_lowercase(), 4)?;
+                            index.suggest(&start.to_lowercase(), 4, &request.visibility())?;
                         }
                     }
                 }

@@ -72,7 +72,7 @@ pub async fn show(
         _ => "history.kind_location",
     };
     let public_href = match &current {
-        Some(Record::Service(s)) if wegwijs_store::is_public_service(s) => {
+        Some(Record::Service(s)) if wegwijs_store::is_running_service(s) => {
             Some(service_href(locale, s.id.as_str(), s.name.as_str()))
         }
         Some(Record::Organisation(o)) => Some(crate::view::organisation_href(locale, o.id.as_str(), o.name.as_str())),

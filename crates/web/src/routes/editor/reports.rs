@@ -106,7 +106,7 @@ async fn items(state: &AppState, locale: Locale, reports: &[ErrorReport]) -> Res
             ReportItem {
                 service: service.map_or_else(|| locale.t("reports.service_gone").to_owned(), |s| s.name.to_string()),
                 public_href: service
-                    .filter(|s| wegwijs_store::is_public_service(s))
+                    .filter(|s| wegwijs_store::is_running_service(s))
                     .map(|s| service_href(locale, s.id.as_str(), s.name.as_str())),
                 edit_href: service.map(|s| locale.href(&crate::routes::paths::edit(EntityKind::Service, &s.id))),
                 organisation: organisations.get(&r.organisation_id).cloned().unwrap_or_default(),

@@ -1,5 +1,6 @@
 //! `/api/hsds/organizations` and `/api/hsds/organizations/{id}`. Organisations are
-//! public; of their services, only the running ones are shown.
+//! public; of their services, only those the public site shows (running, and not
+//! hidden for staleness).
 
 use super::nesting::{Depth, Nesting};
 use super::page::HsdsPage;
@@ -15,7 +16,7 @@ use serde_json::Value;
 use utoipa::IntoParams;
 use wegwijs_domain::{Id, Organisation};
 use wegwijs_hsds::organisation_to_hsds;
-use wegwijs_store::{Page, ServiceFilter};
+use wegwijs_store::{Page, ServiceFilter, Visibility};
 
 /// The parameters of the organization list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -71,10 +72,11 @@ pub async fn list_organizations(
     } else {
         state.store.organisations_named(name.as_ref(), paging.store_page()).await?
     };
+    let visibility = state.config.visibility(chrono::Utc::now());
     let mut contents = Vec::with_capacity(organisations.len());
     for organisation in &organisations {
         contents.push(if full {
-            full_organization(&state, organisation, full_service).await?
+            full_organization(&state, &visibility, organisation, full_service).await?
         } else {
             shape::organization_list_item(&organisation_to_hsds(organisation, &[]))
         });
@@ -84,8 +86,8 @@ pub async fn list_organizations(
 
 /// One full organization.
 ///
-/// With its phones, contacts, locations and a `services` array of its running services
-/// (`service_list` objects, or fully nested with `full_service=true`).
+/// With its phones, contacts, locations and a `services` array of the services the
+/// public site shows (`service_list` objects, or fully nested with `full_service=true`).
 #[utoipa::path(
     get,
     path = "/api/hsds/organizations/{id}",
@@ -107,18 +109,20 @@ pub async fn show_organization(
     let missing = || AppError::Missing { kind: "organization", id: raw.clone() };
     let id = Id::parse(&raw).map_err(|_| missing())?;
     let organisation = state.store.organisation(&id).await?.ok_or_else(missing)?;
-    Ok(Json(full_organization(&state, &organisation, full_service).await?))
+    let visibility = state.config.visibility(chrono::Utc::now());
+    Ok(Json(full_organization(&state, &visibility, &organisation, full_service).await?))
 }
 
-/// An organization with its locations and its running services.
+/// An organization with its locations and the services the public sees at `visibility`.
 async fn full_organization(
     state: &AppState,
+    visibility: &Visibility,
     organisation: &Organisation,
     full_service: bool,
 ) -> Result<Value, AppError> {
     let locations = state.store.locations_of_organisation(&organisation.id).await?;
     let of_organisation = ServiceFilter { organisation_id: Some(organisation.id.clone()), ..ServiceFilter::default() };
-    let services = state.store.public_services(&of_organisation, Page::first(u32::MAX)).await?;
+    let services = state.store.public_services(visibility, &of_organisation, Page::first(u32::MAX)).await?;
     let nesting =
         Nesting::load(&state.store, &services, if full_service { Depth::Full } else { Depth::OneToOne }).await?;
     let services = services

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use wegwijs_domain::Id;
 use wegwijs_search::engine::MAX_RESULT_WINDOW;
 use wegwijs_search::{SearchRequest, SearchResults, Sort};
-use wegwijs_store::ServiceFilter;
+use wegwijs_store::{ServiceFilter, Visibility};
 
 /// One page of ranked services.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,36 +26,43 @@ pub struct RankedPage {
 /// The page `paging` of the services `selection` finds, in the engine's order.
 pub async fn ranked_page(
     state: &AppState,
+    visibility: &Visibility,
     selection: &ServiceSelection,
     paging: Paging,
 ) -> Result<RankedPage, AppError> {
     let offset = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
     let per_page = paging.per_page as usize;
     if selection.filter == ServiceFilter::default() {
-        let results = run_search(state, request(selection, offset.min(MAX_RESULT_WINDOW), per_page)).await?;
+        let page = request(visibility, selection, offset.min(MAX_RESULT_WINDOW), per_page);
+        let results = run_search(state, page).await?;
         return Ok(RankedPage { total: results.total.min(MAX_RESULT_WINDOW as u64), ids: hit_ids(&results) });
     }
-    let all = ranked_ids(state, selection).await?;
+    let all = ranked_ids(state, visibility, selection).await?;
     Ok(RankedPage { total: all.len() as u64, ids: all.into_iter().skip(offset).take(per_page).collect() })
 }
 
 /// Every service `selection` finds (up to [`MAX_RESULT_WINDOW`]), best first, the
-/// store's filters applied.
-pub async fn ranked_ids(state: &AppState, selection: &ServiceSelection) -> Result<Vec<Id>, AppError> {
-    let results = run_search(state, request(selection, 0, MAX_RESULT_WINDOW)).await?;
+/// store's filters applied; the engine and the store both hide at `visibility`.
+pub async fn ranked_ids(
+    state: &AppState,
+    visibility: &Visibility,
+    selection: &ServiceSelection,
+) -> Result<Vec<Id>, AppError> {
+    let results = run_search(state, request(visibility, selection, 0, MAX_RESULT_WINDOW)).await?;
     let candidates = hit_ids(&results);
     if selection.filter == ServiceFilter::default() || candidates.is_empty() {
         return Ok(candidates);
     }
     let filter = ServiceFilter { ids: Some(candidates.clone()), ..selection.filter.clone() };
-    let kept: HashSet<Id> = state.store.public_service_ids(&filter).await?.into_iter().collect();
+    let kept: HashSet<Id> = state.store.public_service_ids(visibility, &filter).await?.into_iter().collect();
     Ok(candidates.into_iter().filter(|id| kept.contains(id)).collect())
 }
 
 /// The engine's request: words and place as given. Without words, a radius lists the
 /// nearest first, and a postcode alone ranks by how local a service is.
-fn request(selection: &ServiceSelection, offset: usize, limit: usize) -> SearchRequest {
+fn request(visibility: &Visibility, selection: &ServiceSelection, offset: usize, limit: usize) -> SearchRequest {
     let mut request = SearchRequest::new(selection.search.clone().unwrap_or_default());
+    (request.now, request.freshness) = (visibility.now, visibility.policy);
     if let Some(near) = &selection.near {
         request.near = Some(near.place.clone());
         request.radius_km = near.radius_km;

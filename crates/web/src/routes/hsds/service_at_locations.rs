@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use serde_json::Value;
 use std::collections::HashMap;
 use wegwijs_domain::Id;
-use wegwijs_store::{ServiceAtLocationLink, ServiceFilter};
+use wegwijs_store::{ServiceAtLocationLink, ServiceFilter, Visibility};
 
 /// A page of `service_at_location`s.
 ///
@@ -40,31 +40,34 @@ pub async fn list_service_at_locations(
 ) -> Result<HsdsPage, AppError> {
     let paging = Paging::parse(&page, DEFAULT_PER_PAGE, MAX_PER_PAGE)?;
     let selection = ServiceSelection::parse(&query)?;
+    let visibility = state.config.visibility(chrono::Utc::now());
     let (total, links) = if selection.ranked() {
-        ranked_links(&state, &selection, paging).await?
+        ranked_links(&state, &visibility, &selection, paging).await?
     } else {
-        let total = state.store.public_service_at_location_count(&selection.filter).await?;
+        let total = state.store.public_service_at_location_count(&visibility, &selection.filter).await?;
         let links = if paging.offset() >= total {
             Vec::new()
         } else {
-            state.store.public_service_at_locations(&selection.filter, Some(paging.store_page())).await?
+            let page = Some(paging.store_page());
+            state.store.public_service_at_locations(&visibility, &selection.filter, page).await?
         };
         (total, links)
     };
-    Ok(HsdsPage::new(paging, total, items(&state, &links, selection.full).await?))
+    Ok(HsdsPage::new(paging, total, items(&state, &visibility, &links, selection.full).await?))
 }
 
 /// The page of `service_at_location`s of the ranked services, in their services' order;
 /// with a radius, those whose own location is within it (nearest first without words).
 async fn ranked_links(
     state: &AppState,
+    visibility: &Visibility,
     selection: &ServiceSelection,
     paging: Paging,
 ) -> Result<(u64, Vec<ServiceAtLocationLink>), AppError> {
-    let ranked = ranked_ids(state, selection).await?;
+    let ranked = ranked_ids(state, visibility, selection).await?;
     let rank: HashMap<Id, usize> = ranked.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
     let of_ranked = ServiceFilter { ids: Some(ranked), ..ServiceFilter::default() };
-    let mut links = state.store.public_service_at_locations(&of_ranked, None).await?;
+    let mut links = state.store.public_service_at_locations(visibility, &of_ranked, None).await?;
     links.sort_by_key(|link| rank.get(&link.service_id).copied().unwrap_or(usize::MAX));
     if let Some(near) = &selection.near
         && let Some(radius_km) = near.radius_km
@@ -89,9 +92,14 @@ async fn ranked_links(
 }
 
 /// The items for `links`, from their services' nested export.
-async fn items(state: &AppState, links: &[ServiceAtLocationLink], full: bool) -> Result<Vec<Value>, AppError> {
+async fn items(
+    state: &AppState,
+    visibility: &Visibility,
+    links: &[ServiceAtLocationLink],
+    full: bool,
+) -> Result<Vec<Value>, AppError> {
     let service_ids: Vec<Id> = links.iter().map(|link| link.service_id.clone()).collect();
-    let services = state.store.public_services_by_ids(&service_ids).await?;
+    let services = state.store.public_services_by_ids(visibility, &service_ids).await?;
     let nesting = Nesting::load(&state.store, &services, Depth::WithLocations).await?;
     let nested: HashMap<&Id, Value> =
         services.iter().map(|s| Ok((&s.id, nesting.service(s)?))).collect::<Result<_, AppError>>()?;
@@ -120,7 +128,7 @@ async fn items(state: &AppState, links: &[ServiceAtLocationLink], full: bool) ->
     params(("id" = String, Path, description = "The id of the service_at_location.")),
     responses(
         (status = 200, description = "The service_at_location.", body = HsdsServiceAtLocation),
-        (status = 404, description = "No service_at_location of a running service has this id.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No service_at_location of a service the public site shows has this id.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn show_service_at_location(
@@ -130,8 +138,9 @@ pub async fn show_service_at_location(
     let missing = || AppError::Missing { kind: "service_at_location", id: raw.clone() };
     let id = Id::parse(&raw).map_err(|_| missing())?;
     let service_id = state.store.service_id_of_service_at_location(&id).await?.ok_or_else(missing)?;
-    let service =
-        state.store.service(&service_id).await?.filter(wegwijs_store::is_public_service).ok_or_else(missing)?;
+    let visibility = state.config.visibility(chrono::Utc::now());
+    let service = state.store.service(&service_id).await?.filter(|s| wegwijs_store::is_public_service(s, &visibility));
+    let service = service.ok_or_else(missing)?;
     let nesting = Nesting::load(&state.store, std::slice::from_ref(&service), Depth::WithLocations).await?;
     let nested = nesting.service(&service)?;
     let sal = shape::service_at_location(&nested, id.as_str()).ok_or_else(missing)?;

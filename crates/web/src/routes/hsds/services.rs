@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use serde_json::Value;
 use std::collections::HashMap;
 use wegwijs_domain::{Id, Service};
-use wegwijs_store::{Page, ServiceFilter, ServiceStamp};
+use wegwijs_store::{Page, ServiceFilter, ServiceStamp, Visibility};
 
 /// Which services fill the page.
 enum Chosen {
@@ -31,7 +31,8 @@ enum Chosen {
 /// Items are `service_list` objects: the one-to-one fields of each service with its
 /// organization. `full=true` gives fully nested services, `minimal=true` only the id and
 /// last change. Without `search` or `postcode` services are sorted by name. Only
-/// services that are running are listed.
+/// services the public site shows are listed: running, and checked within the
+/// deployment's hiding age (18 months by default).
 #[utoipa::path(
     get,
     path = "/api/hsds/services",
@@ -56,31 +57,33 @@ pub async fn list_services(
         Paging::parse(&page, DEFAULT_PER_PAGE, MAX_PER_PAGE)?
     };
     let selection = ServiceSelection::parse(&query)?;
+    let visibility = state.config.visibility(chrono::Utc::now());
     let (total, chosen) = if selection.ranked() {
-        let ranked = ranked_page(&state, &selection, paging).await?;
+        let ranked = ranked_page(&state, &visibility, &selection, paging).await?;
         (ranked.total, Chosen::Ids(ranked.ids))
     } else {
-        (state.store.public_service_count(&selection.filter).await?, Chosen::StorePage)
+        (state.store.public_service_count(&visibility, &selection.filter).await?, Chosen::StorePage)
     };
     let contents = if paging.offset() >= total {
         Vec::new()
     } else if minimal {
-        minimal_items(&state, &selection.filter, paging, chosen).await?
+        minimal_items(&state, &visibility, &selection.filter, paging, chosen).await?
     } else {
-        service_items(&state, &selection, paging, chosen).await?
+        service_items(&state, &visibility, &selection, paging, chosen).await?
     };
     Ok(HsdsPage::new(paging, total, contents))
 }
 
 async fn service_items(
     state: &AppState,
+    visibility: &Visibility,
     selection: &ServiceSelection,
     paging: Paging,
     chosen: Chosen,
 ) -> Result<Vec<Value>, AppError> {
     let services = match chosen {
-        Chosen::StorePage => state.store.public_services(&selection.filter, paging.store_page()).await?,
-        Chosen::Ids(ids) => state.store.public_services_by_ids(&ids).await?,
+        Chosen::StorePage => state.store.public_services(visibility, &selection.filter, paging.store_page()).await?,
+        Chosen::Ids(ids) => state.store.public_services_by_ids(visibility, &ids).await?,
     };
     let depth = if selection.full { Depth::Full } else { Depth::OneToOne };
     let nesting = Nesting::load(&state.store, &services, depth).await?;
@@ -95,17 +98,18 @@ async fn service_items(
 
 async fn minimal_items(
     state: &AppState,
+    visibility: &Visibility,
     filter: &ServiceFilter,
     paging: Paging,
     chosen: Chosen,
 ) -> Result<Vec<Value>, AppError> {
     let stamps: Vec<ServiceStamp> = match chosen {
-        Chosen::StorePage => state.store.public_service_stamps(filter, paging.store_page()).await?,
+        Chosen::StorePage => state.store.public_service_stamps(visibility, filter, paging.store_page()).await?,
         Chosen::Ids(ids) => {
             let rank: HashMap<Id, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
             let all = Page::first(u32::try_from(ids.len()).unwrap_or(u32::MAX));
             let only = ServiceFilter { ids: Some(ids), ..ServiceFilter::default() };
-            let mut stamps = state.store.public_service_stamps(&only, all).await?;
+            let mut stamps = state.store.public_service_stamps(visibility, &only, all).await?;
             stamps.sort_by_key(|stamp| rank.get(&stamp.id).copied().unwrap_or(usize::MAX));
             stamps
         }
@@ -117,7 +121,8 @@ async fn minimal_items(
 ///
 /// With its phones, schedules, service areas, `service_at_locations` with their locations,
 /// languages, organization, funding, cost options, contacts and taxonomy terms (as
-/// attributes). A service that is not running is not found.
+/// attributes). A service that is not running, or hidden because it was not checked for
+/// a long time, is not found.
 #[utoipa::path(
     get,
     path = "/api/hsds/services/{id}",
@@ -126,7 +131,7 @@ async fn minimal_items(
     params(("id" = String, Path, description = "The id of the service.")),
     responses(
         (status = 200, description = "The service.", body = HsdsService),
-        (status = 404, description = "No running service has this id.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No service the public site shows has this id.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn show_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, AppError> {
@@ -139,6 +144,8 @@ pub async fn show_service(State(state): State<AppState>, Path(id): Path<String>)
 async fn public_service(state: &AppState, raw: &str) -> Result<Service, AppError> {
     let missing = || AppError::Missing { kind: "service", id: raw.to_owned() };
     let id = Id::parse(raw).map_err(|_| missing())?;
-    let service = state.store.service(&id).await?.filter(wegwijs_store::is_public_service).ok_or_else(missing)?;
+    let visibility = state.config.visibility(chrono::Utc::now());
+    let service = state.store.service(&id).await?.filter(|s| wegwijs_store::is_public_service(s, &visibility));
+    let service = service.ok_or_else(missing)?;
     Ok(service.for_viewer(&wegwijs_domain::Viewer::Public))
 }

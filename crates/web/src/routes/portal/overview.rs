@@ -86,7 +86,7 @@ pub async fn show(
                 .map(|s| PortalRecord {
                     name: s.name.to_string(),
                     edit_href: locale.href(&paths::edit(EntityKind::Service, &s.id)),
-                    public_href: wegwijs_store::is_public_service(s)
+                    public_href: wegwijs_store::is_running_service(s)
                         .then(|| service_href(locale, s.id.as_str(), s.name.as_str())),
                     status: waiting(EntityKind::Service, &s.id),
                 })

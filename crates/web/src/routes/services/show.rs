@@ -1,8 +1,12 @@
 //! The page of one service, at `/diensten/{id}/{slug}`. The id finds the service; the
-//! slug is for people and search engines, so a missing or outdated slug redirects.
+//! slug is for people and search engines, so a missing or outdated slug redirects. The
+//! page says when the service was last checked, warns calmly when that is long ago,
+//! and is not found by visitors once it is hidden for staleness (its editors and
+//! providers still see it, with a notice).
 
 use crate::page::PageContext;
 use crate::slug::slug_of;
+use crate::view::service::stale_warning;
 use crate::view::{Chrome, ServicePage, service_href};
 use crate::{AppError, AppState};
 use axum::extract::{Path, State};
@@ -16,7 +20,7 @@ pub async fn redirect_to_slug(
     Path(raw_id): Path<String>,
     ctx: PageContext,
 ) -> Result<Response, AppError> {
-    let service = find(&state, &raw_id, &wegwijs_domain::Viewer::Public).await?;
+    let service = find(&state, &raw_id, &ctx.visitor.viewer()).await?;
     Ok(Redirect::permanent(&service_href(ctx.locale, service.id.as_str(), service.name.as_str())).into_response())
 }
 
@@ -31,7 +35,8 @@ pub async fn show_service(
     ctx: PageContext,
 ) -> Result<Response, AppError> {
     let locale = ctx.locale;
-    let service = find(&state, &raw_id, &ctx.visitor.viewer()).await?;
+    let visibility = state.config.visibility(chrono::Utc::now());
+    let service = crate::routes::public_service_at(&state, &raw_id, &ctx.visitor.viewer(), &visibility).await?;
     if slug != slug_of(service.name.as_str()) {
         return Ok(
             Redirect::permanent(&service_href(locale, service.id.as_str(), service.name.as_str())).into_response()
@@ -53,7 +58,12 @@ pub async fn show_service(
         organisation.as_ref(),
         &locations,
     ));
-    let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, chrono::Utc::now());
+    let hidden = visibility.hides(&service);
+    let chrome = if hidden { chrome.noindex() } else { chrome };
+    let mut view = ServicePage::new(chrome, &service, organisation.as_ref(), &locations, &terms, visibility.now);
+    // A hidden service gets the notice for those who still see it instead of the warning.
+    view.hidden_notice = hidden.then(|| locale.t("service.hidden_notice").to_owned());
+    view.stale_warning = stale_warning(locale, &visibility.policy, &service.meta, visibility.now).filter(|_| !hidden);
     view.map_svg = map(locale, &ctx.config, &service, &locations);
     view.edit_href = ctx
         .visitor
