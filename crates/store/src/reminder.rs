@@ -168,15 +168,24 @@ impl Store {
         row.as_ref().map(from_row).transpose()
     }
 
-    /// Steps waiting for delivery (queued, or failed fewer than [`MAX_ATTEMPTS`] times),
-    /// oldest first.
-    pub async fn reminders_to_deliver(&self, limit: u32) -> Result<Vec<Reminder>> {
+    /// Steps of the kinds `steps` waiting for delivery (queued, or failed fewer than
+    /// [`MAX_ATTEMPTS`] times), oldest first. Mails to organisations and the editors'
+    /// digest are asked for apart, so that one kind waiting cannot hold up the other.
+    pub async fn reminders_to_deliver(&self, steps: &[Stage], limit: u32) -> Result<Vec<Reminder>> {
+        if steps.is_empty() {
+            return Ok(Vec::new());
+        }
         let sql = format!(
-            "SELECT {COLUMNS} FROM reminders WHERE status = 'queued' OR (status = 'failed' AND attempts < $1) \
-             ORDER BY created_at, id LIMIT $2"
+            "SELECT {COLUMNS} FROM reminders \
+             WHERE (status = 'queued' OR (status = 'failed' AND attempts < $1)) AND step IN ({}) \
+             ORDER BY created_at, id LIMIT $2",
+            crate::record::placeholders(3, steps.len())
         );
-        let rows =
-            sqlx::query(AssertSqlSafe(sql)).bind(MAX_ATTEMPTS).bind(i64::from(limit)).fetch_all(&self.pool).await?;
+        let mut query = sqlx::query(AssertSqlSafe(sql)).bind(MAX_ATTEMPTS).bind(i64::from(limit));
+        for step in steps {
+            query = query.bind(step.code());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter().map(from_row).collect()
     }
 

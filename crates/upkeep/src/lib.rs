@@ -139,9 +139,8 @@ impl Upkeep {
     /// Delivers queued steps: each provider step as its own mail, the editor steps
     /// together as one digest per editor.
     async fn deliver(&self, now: DateTime<Utc>, report: &mut RunReport) -> Result<(), UpkeepError> {
-        let pending = self.store.reminders_to_deliver(self.config.batch).await?;
-        let (provider, editor): (Vec<Reminder>, Vec<Reminder>) =
-            pending.into_iter().partition(Reminder::is_for_provider);
+        let provider = self.store.reminders_to_deliver(&PROVIDER_STEPS, self.config.batch).await?;
+        let editor = self.store.reminders_to_deliver(&EDITOR_STEPS, self.config.batch).await?;
         // Organisations answer the editors, not the unread sender address.
         let reply_to =
             if provider.is_empty() { None } else { self.editors().await?.first().map(|u| u.email.to_string()) };
@@ -291,6 +290,11 @@ impl Upkeep {
         Ok(self.store.users().await?.into_iter().filter(|u| u.role.is_editor() && !u.disabled).collect())
     }
 }
+
+/// Steps that are mails to the organisation.
+const PROVIDER_STEPS: [Stage; 2] = [Stage::FirstReminder, Stage::SecondReminder];
+/// Steps that are lines in the editors' digest.
+const EDITOR_STEPS: [Stage; 2] = [Stage::Escalated, Stage::HidingSoon];
 
 /// Whether a step is a mail to the organisation.
 pub fn is_provider_step(step: Stage) -> bool {

@@ -32,7 +32,11 @@ pub fn due_steps(
     let quiet_after = |at: Option<DateTime<Utc>>| at.is_none_or(|at| now - at >= policy.quiet_period);
     let last_mail =
         queued.iter().filter(|r| r.is_for_provider()).filter_map(|r| r.sent_at.or(Some(r.created_at))).max();
-    let unreachable = |r: &Reminder| matches!(r.status, ReminderStatus::Bounced | ReminderStatus::NoAddress);
+    // A mail that bounced, could not be addressed, or failed every attempt: a person must call.
+    let unreachable = |r: &Reminder| {
+        matches!(r.status, ReminderStatus::Bounced | ReminderStatus::NoAddress)
+            || (r.status == ReminderStatus::Failed && r.attempts >= wegwijs_store::MAX_ATTEMPTS)
+    };
 
     let mut due = Vec::new();
     let first = step(Stage::FirstReminder);
@@ -156,6 +160,19 @@ mod tests {
         assert_eq!(due_steps(&org, std::slice::from_ref(&bounced), now(), &policy), [Stage::Escalated]);
         let escalated = sent(&org, Stage::Escalated, ReminderStatus::Sent, TimeDelta::zero());
         assert!(due_steps(&org, &[bounced, escalated], now(), &policy).is_empty(), "once per cycle");
+    }
+
+    #[test]
+    fn a_first_reminder_that_failed_every_attempt_goes_to_the_editors() {
+        let policy = FreshnessPolicy::default();
+        let org = organisation(months(7), true);
+        let failing = Reminder {
+            attempts: wegwijs_store::MAX_ATTEMPTS,
+            ..sent(&org, Stage::FirstReminder, ReminderStatus::Failed, TimeDelta::days(3))
+        };
+        assert_eq!(due_steps(&org, std::slice::from_ref(&failing), now(), &policy), [Stage::Escalated]);
+        let retrying = Reminder { attempts: 1, ..failing };
+        assert!(due_steps(&org, &[retrying], now(), &policy).is_empty(), "still being tried");
     }
 
     #[test]

@@ -37,7 +37,7 @@ use wegwijs_upkeep::{SendWindow, Upkeep, UpkeepConfig};
 /// Arguments of `wegwijs simulate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Number of organisations on the kaart (each with 3 to 7 services).
+    /// Number of organisations on the kaart, each with its services (about three).
     #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=20_000))]
     pub organisations: u32,
     /// Share of organisations (0 to 1) that confirm their entries after a reminder:
@@ -215,10 +215,18 @@ struct Simulation {
 
 impl Simulation {
     async fn new(store: Store, outbox: PathBuf, args: &Args) -> anyhow::Result<Self> {
+        let policy = FreshnessPolicy {
+            first_reminder: months(i64::from(args.first_reminder_months)),
+            second_reminder: months(i64::from(args.second_reminder_months)),
+            escalation: months(i64::from(args.escalate_months)),
+            ..FreshnessPolicy::default()
+        };
+        policy.check().map_err(anyhow::Error::msg).context("the reminder ages do not fit")?;
         let start = at_ten(date(START));
         let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
         let organisations = args.organisations as usize;
-        // Demo organisations have 3 to 7 services: five per organisation is enough.
+        // Demo organisations have up to 7 services: five per organisation asked gives
+        // enough organisations.
         let services = (organisations * 5).max(100);
         let mut data = wegwijs_demo::generate(&DemoConfig { services, seed: args.seed, now: start });
         if data.organisations.len() < organisations {
@@ -259,13 +267,6 @@ impl Simulation {
             site_name: "Wegwijs".into(),
             outbox: outbox.clone(),
         })?;
-        let policy = FreshnessPolicy {
-            first_reminder: months(i64::from(args.first_reminder_months)),
-            second_reminder: months(i64::from(args.second_reminder_months)),
-            escalation: months(i64::from(args.escalate_months)),
-            ..FreshnessPolicy::default()
-        };
-        policy.check().map_err(anyhow::Error::msg).context("the reminder ages do not fit")?;
         // The server runs every hour and delivers 200 steps a run; this simulation runs
         // once a day, so it delivers a whole day's steps in one run.
         let config = UpkeepConfig { policy, window: SendWindow::default(), link_origin: ORIGIN.into(), batch: 100_000 };

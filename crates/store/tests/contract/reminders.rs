@@ -6,6 +6,8 @@ use chrono::TimeDelta;
 use wegwijs_domain::{EmailAddress, Stage, VerifiedBy};
 use wegwijs_store::{Confirmed, EntityKind, LinkState, NewReminder, ReminderStatus, Store};
 
+const ALL: [Stage; 4] = [Stage::FirstReminder, Stage::SecondReminder, Stage::Escalated, Stage::HidingSoon];
+
 fn step(organisation: &str, step: Stage) -> NewReminder {
     NewReminder {
         organisation_id: id(organisation),
@@ -37,15 +39,19 @@ contract_test!(
         let unreachable = store.queue_reminder(&no_address, at(2)).await.unwrap().unwrap();
         assert_eq!(unreachable.status, ReminderStatus::NoAddress, "nothing to deliver");
 
-        let waiting = store.reminders_to_deliver(10).await.unwrap();
+        let waiting = store.reminders_to_deliver(&ALL, 10).await.unwrap();
         assert_eq!(waiting.len(), 2);
         assert_eq!(waiting[0].id, first.id, "oldest first");
         store.record_delivery(&first.id, ReminderStatus::Sent, None, at(6)).await.unwrap();
         let delivered = store.reminder(&first.id).await.unwrap().unwrap();
         assert_eq!((delivered.status, delivered.sent_at, delivered.attempts), (ReminderStatus::Sent, Some(at(6)), 1));
-        assert_eq!(store.reminders_to_deliver(10).await.unwrap().len(), 1);
+        assert_eq!(store.reminders_to_deliver(&ALL, 10).await.unwrap().len(), 1);
         assert_eq!(store.reminders_of(&id("org")).await.unwrap().len(), 2);
         assert_eq!(store.reminders_since(at(3)).await.unwrap().len(), 1);
+        let editor_step = store.queue_reminder(&step("org", Stage::Escalated), at(7)).await.unwrap().unwrap();
+        let digest = store.reminders_to_deliver(&[Stage::Escalated, Stage::HidingSoon], 10).await.unwrap();
+        assert_eq!(digest.iter().map(|r| &r.id).collect::<Vec<_>>(), [&editor_step.id], "asked for by kind");
+        assert!(store.reminders_to_deliver(&[Stage::HidingSoon], 10).await.unwrap().is_empty());
     }
 );
 
@@ -54,10 +60,10 @@ contract_test!(
         setup(&store).await;
         let first = store.queue_reminder(&step("org", Stage::FirstReminder), at(2)).await.unwrap().unwrap();
         for _ in 0..wegwijs_store::MAX_ATTEMPTS {
-            assert_eq!(store.reminders_to_deliver(10).await.unwrap().len(), 1);
+            assert_eq!(store.reminders_to_deliver(&ALL, 10).await.unwrap().len(), 1);
             store.record_delivery(&first.id, ReminderStatus::Failed, Some("421 try later"), at(3)).await.unwrap();
         }
-        assert!(store.reminders_to_deliver(10).await.unwrap().is_empty(), "given up after MAX_ATTEMPTS");
+        assert!(store.reminders_to_deliver(&ALL, 10).await.unwrap().is_empty(), "given up after MAX_ATTEMPTS");
         let failed = store.reminder(&first.id).await.unwrap().unwrap();
         assert_eq!(failed.error.as_deref(), Some("421 try later"));
     }
