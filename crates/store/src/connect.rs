@@ -133,25 +133,25 @@ impl Store {
 /// `sqlx::migrate!` (which needs sqlx's `macros` feature); the checksums are the
 /// same, so the sqlx CLI sees the same history.
 fn migrator(backend: Backend) -> Migrator {
-    let (create_records, search_log, error_reports, public_service_index, accounts_and_review, reminders) = match backend
-    {
-        Backend::Sqlite => (
-            include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
-            include_str!("../migrations/sqlite/20261123100000_search_log.sql"),
-            include_str!("../migrations/sqlite/20261124000000_error_reports.sql"),
-            include_str!("../migrations/sqlite/20261124100000_public_service_index.sql"),
-            include_str!("../migrations/sqlite/20261125000000_accounts_and_review.sql"),
-            include_str!("../migrations/sqlite/20261126000000_reminders.sql"),
-        ),
-        Backend::Postgres => (
-            include_str!("../migrations/postgres/20261123000000_create_records.sql"),
-            include_str!("../migrations/postgres/20261123100000_search_log.sql"),
-            include_str!("../migrations/postgres/20261124000000_error_reports.sql"),
-            include_str!("../migrations/postgres/20261124100000_public_service_index.sql"),
-            include_str!("../migrations/postgres/20261125000000_accounts_and_review.sql"),
-            include_str!("../migrations/postgres/20261126000000_reminders.sql"),
-        ),
-    };
+    let (create_records, search_log, error_reports, public_service_index, accounts_and_review, reminders) =
+        match backend {
+            Backend::Sqlite => (
+                include_str!("../migrations/sqlite/20261123000000_create_records.sql"),
+                include_str!("../migrations/sqlite/20261123100000_search_log.sql"),
+                include_str!("../migrations/sqlite/20261124000000_error_reports.sql"),
+                include_str!("../migrations/sqlite/20261124100000_public_service_index.sql"),
+                include_str!("../migrations/sqlite/20261125000000_accounts_and_review.sql"),
+                include_str!("../migrations/sqlite/20261126000000_reminders.sql"),
+            ),
+            Backend::Postgres => (
+                include_str!("../migrations/postgres/20261123000000_create_records.sql"),
+                include_str!("../migrations/postgres/20261123100000_search_log.sql"),
+                include_str!("../migrations/postgres/20261124000000_error_reports.sql"),
+                include_str!("../migrations/postgres/20261124100000_public_service_index.sql"),
+                include_str!("../migrations/postgres/20261125000000_accounts_and_review.sql"),
+                include_str!("../migrations/postgres/20261126000000_reminders.sql"),
+            ),
+        };
     let migration = |version, name, sql: &'static str| {
         Migration::new(version, Cow::Borrowed(name), MigrationType::Simple, sql.into_sql_str(), false)
     };

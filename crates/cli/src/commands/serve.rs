@@ -251,7 +251,9 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     let reminding = match upkeep {
         // The demo organisations have addresses that look real: remind them in the outbox only.
         Some(_) if demo_with_smtp => {
-            tracing::warn!("reminders are off: --demo with an SMTP server would mail the demo organisations' addresses");
+            tracing::warn!(
+                "reminders are off: --demo with an SMTP server would mail the demo organisations' addresses"
+            );
             None
         }
         Some(upkeep) => {
