@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod calendar;
 pub mod diff;
 pub mod freshness;
 pub mod geo;

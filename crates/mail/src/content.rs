@@ -97,8 +97,11 @@ pub enum MailContent {
         /// Review page.
         link: String,
     },
-    /// Asks an organisation whether its entries are still right ("Alles klopt nog").
+    /// Asks an organisation whether its entries are still right ("Alles klopt nog"); the
+    /// second time (`again`) a few months later, with what happens without an answer.
     Reminder {
+        /// Whether this is the second reminder.
+        again: bool,
         /// Name of the organisation.
         organisation: String,
         /// Its entries, one per line, each with when it was last checked.
@@ -106,19 +109,6 @@ pub enum MailContent {
         /// One-click link to confirm everything, with its secret token.
         confirm_link: String,
         /// Where to change something (the portal, or an invitation to it).
-        change_link: String,
-        /// When the confirm link stops working, formatted.
-        expires: String,
-    },
-    /// The same question a second time, a few months later.
-    SecondReminder {
-        /// Name of the organisation.
-        organisation: String,
-        /// Its entries, one per line, each with when it was last checked.
-        entries: String,
-        /// One-click link to confirm everything, with its secret token.
-        confirm_link: String,
-        /// Where to change something.
         change_link: String,
         /// When the confirm link stops working, formatted.
         expires: String,
@@ -149,8 +139,8 @@ impl MailContent {
             Self::ProposalApproved { .. } => "proposal-approved",
             Self::ErrorReportForProvider { .. } => "error-report",
             Self::ProposalWaiting { .. } => "proposal-waiting",
-            Self::Reminder { .. } => "reminder",
-            Self::SecondReminder { .. } => "second-reminder",
+            Self::Reminder { again: false, .. } => "reminder",
+            Self::Reminder { again: true, .. } => "second-reminder",
             Self::EditorDigest { .. } => "editor-digest",
         }
     }
@@ -184,29 +174,9 @@ impl Mail {
             MailContent::ProposalWaiting { record, organisation, link } => {
                 templates::proposal_waiting::render(language, site, name, record, organisation, link)
             }
-            MailContent::Reminder { organisation, entries, confirm_link, change_link, expires } => {
-                templates::reminder::render(
-                    language,
-                    site,
-                    name,
-                    organisation,
-                    entries,
-                    confirm_link,
-                    change_link,
-                    expires,
-                )
-            }
-            MailContent::SecondReminder { organisation, entries, confirm_link, change_link, expires } => {
-                templates::second_reminder::render(
-                    language,
-                    site,
-                    name,
-                    organisation,
-                    entries,
-                    confirm_link,
-                    change_link,
-                    expires,
-                )
+            MailContent::Reminder { again, organisation, entries, confirm_link, change_link, expires } => {
+                let render = if *again { templates::second_reminder::render } else { templates::reminder::render };
+                render(language, site, name, organisation, entries, confirm_link, change_link, expires)
             }
             MailContent::EditorDigest { escalated, unreachable, hiding_soon, link } => {
                 templates::editor_digest::render(language, site, name, escalated, unreachable, hiding_soon, link)
@@ -270,13 +240,15 @@ mod tests {
                 link: "https://wegwijs.example/redactie/4".into(),
             },
             MailContent::Reminder {
+                again: false,
                 organisation: "Stichting Welzijn Teylingen".into(),
                 entries: "- Maaltijden aan huis (gecontroleerd op 2 mei 2026)".into(),
                 confirm_link: "https://wegwijs.example/bevestigen/TOKEN5".into(),
                 change_link: "https://wegwijs.example/portaal".into(),
                 expires: "22 januari 2027".into(),
             },
-            MailContent::SecondReminder {
+            MailContent::Reminder {
+                again: true,
                 organisation: "Buurtvereniging Warmond".into(),
                 entries: "- Koffieochtend (gecontroleerd op 1 februari 2026)".into(),
                 confirm_link: "https://wegwijs.example/bevestigen/TOKEN6".into(),
@@ -315,8 +287,7 @@ mod tests {
                 MailContent::ProposalWaiting { record, organisation, link } => {
                     vec![record.clone(), organisation.clone(), link.clone()]
                 }
-                MailContent::Reminder { organisation, entries, confirm_link, change_link, expires }
-                | MailContent::SecondReminder { organisation, entries, confirm_link, change_link, expires } => {
+                MailContent::Reminder { organisation, entries, confirm_link, change_link, expires, .. } => {
                     vec![
                         organisation.clone(),
                         entries.clone(),

@@ -4,12 +4,13 @@
 //! moment it acts at, so the scheduler can run on a fake clock.
 
 use crate::change_log::time_text;
-use crate::record::{bad_column, id_column, opt_time_column, parse_time, time_column};
+use crate::record::{IN_CHUNK, bad_column, id_column, opt_time_column, parse_time, placeholders, time_column};
 use crate::token::{new_token, token_hash};
 use crate::{EntityKind, Result, Store};
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
+use std::collections::HashMap;
 use wegwijs_domain::{EmailAddress, Id, Stage, Verification, VerifiedBy};
 
 /// Where a step is in its delivery.
@@ -179,7 +180,7 @@ impl Store {
             "SELECT {COLUMNS} FROM reminders \
              WHERE (status = 'queued' OR (status = 'failed' AND attempts < $1)) AND step IN ({}) \
              ORDER BY created_at, id LIMIT $2",
-            crate::record::placeholders(3, steps.len())
+            placeholders(3, steps.len())
         );
         let mut query = sqlx::query(AssertSqlSafe(sql)).bind(MAX_ATTEMPTS).bind(i64::from(limit));
         for step in steps {
@@ -194,6 +195,27 @@ impl Store {
         let sql = format!("SELECT {COLUMNS} FROM reminders WHERE organisation_id = $1 ORDER BY created_at DESC, id");
         let rows = sqlx::query(AssertSqlSafe(sql)).bind(organisation.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(from_row).collect()
+    }
+
+    /// Every step of each of these organisations, newest first, in one query per
+    /// [`IN_CHUNK`] organisations (a scheduler run asks for all due ones at once).
+    pub async fn reminders_of_organisations(&self, organisations: &[Id]) -> Result<HashMap<Id, Vec<Reminder>>> {
+        let mut found: HashMap<Id, Vec<Reminder>> = HashMap::new();
+        for chunk in organisations.chunks(IN_CHUNK) {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM reminders WHERE organisation_id IN ({}) ORDER BY created_at DESC, id",
+                placeholders(1, chunk.len())
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for id in chunk {
+                query = query.bind(id.as_str());
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                let reminder = from_row(&row)?;
+                found.entry(reminder.organisation_id.clone()).or_default().push(reminder);
+            }
+        }
+        Ok(found)
     }
 
     /// Every step queued since `since`, oldest first (for the dashboard).

@@ -115,12 +115,16 @@ impl Upkeep {
 
     /// Queues the due steps of every organisation; returns how many.
     pub async fn queue_due(&self, now: DateTime<Utc>) -> Result<usize, UpkeepError> {
+        let due: Vec<_> = entries::all(&self.store)
+            .await?
+            .into_iter()
+            .filter(|organisation| organisation.oldest_check() <= now - self.config.policy.first_reminder)
+            .collect();
+        let ids: Vec<Id> = due.iter().map(|organisation| organisation.id.clone()).collect();
+        let mut histories = self.store.reminders_of_organisations(&ids).await?;
         let mut queued = 0;
-        for organisation in entries::all(&self.store).await? {
-            if organisation.oldest_check() > now - self.config.policy.first_reminder {
-                continue;
-            }
-            let history = self.store.reminders_of(&organisation.id).await?;
+        for organisation in due {
+            let history = histories.remove(&organisation.id).unwrap_or_default();
             for step in plan::due_steps(&organisation, &history, now, &self.config.policy) {
                 let new = NewReminder {
                     organisation_id: organisation.id.clone(),
@@ -171,11 +175,13 @@ impl Upkeep {
         let confirm_link = format!("{}/bevestigen/{token}", self.config.link_origin);
         let entries = texts::entry_lines(&organisation.entries, Language::Nl);
         let expires = texts::date(expires, Language::Nl);
-        let name = organisation.name.clone();
-        let content = if reminder.step == Stage::SecondReminder {
-            MailContent::SecondReminder { organisation: name, entries, confirm_link, change_link, expires }
-        } else {
-            MailContent::Reminder { organisation: name, entries, confirm_link, change_link, expires }
+        let content = MailContent::Reminder {
+            again: reminder.step == Stage::SecondReminder,
+            organisation: organisation.name.clone(),
+            entries,
+            confirm_link,
+            change_link,
+            expires,
         };
         let mail = Mail {
             to: email.to_string(),

@@ -2,46 +2,15 @@
 //! the lines of the editors' digest.
 
 use crate::entries::{Entry, OrganisationEntries};
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Amsterdam;
 use wegwijs_domain::{FreshnessPolicy, Stage};
 use wegwijs_mail::Language;
 use wegwijs_store::{EntityKind, Reminder, ReminderStatus};
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date as written in a letter: "3 maart 2027" / "3 March 2027" (Dutch time).
 pub fn date(at: DateTime<Utc>, language: Language) -> String {
-    let local = at.with_timezone(&Amsterdam);
-    let months = if language == Language::En { MONTHS_EN } else { MONTHS_NL };
-    format!("{} {} {}", local.day(), months[local.month0() as usize], local.year())
+    wegwijs_domain::calendar::in_words(at.with_timezone(&Amsterdam).date_naive(), language == Language::En)
 }
 
 /// The entries as a list, one per line, with when each was last checked.

@@ -151,7 +151,7 @@ pub enum Outcome {
     /// Nothing changed: the record is confirmed as still right.
     Confirmed,
     /// It waits for an editor.
-    Proposed(Proposal),
+    Proposed,
 }
 
 /// Submits `record` as changed by `by` in the portal. `expected` is what the form was
@@ -197,7 +197,7 @@ pub async fn submit(
     if proposal.revision == 1 {
         tell_editors(state, &proposal, record.name()).await?;
     }
-    Ok(Outcome::Proposed(proposal))
+    Ok(Outcome::Proposed)
 }
 
 /// Mails every editor that a new proposal waits.

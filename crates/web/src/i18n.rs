@@ -152,8 +152,13 @@ impl Locale {
 
     /// A date as residents write it: "3 oktober 2026".
     pub fn date(self, date: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        format!("{} {} {}", date.day(), self.t(&format!("month.{}", date.month())), date.year())
+        wegwijs_domain::calendar::in_words(date, self == Self::En)
+    }
+
+    /// The date of a moment in Dutch time, as residents write it: "3 oktober 2026" (a
+    /// check at 00:30 Dutch time is on that day, not the day before as in UTC).
+    pub fn day(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        self.date(at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive())
     }
 }
 
@@ -204,7 +209,7 @@ mod tests {
             for call in [".t(\"", ".tf(\""] {
                 for piece in text.split(call).skip(1) {
                     let key = piece.split('"').next().unwrap();
-                    // Keys built at run time ("month." + n) are checked by their own tests.
+                    // Keys built at run time are checked by their own tests.
                     if !key.is_empty() && !key.ends_with('.') && key.contains('.') {
                         used.insert(key.to_owned());
                     }

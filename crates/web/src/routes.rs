@@ -83,6 +83,24 @@ pub async fn public_service_at(
     if shown { Ok(service.for_viewer(viewer)) } else { Err(AppError::NotFound) }
 }
 
+/// The services with these ids that the public may see, in the order of `ids`, as the
+/// public sees them — for pages built from a list of ids (compare, "mijn lijst"), which
+/// show the same to everyone. Unknown, stopped and hidden services are left out.
+pub async fn public_services(
+    state: &AppState,
+    ids: &[wegwijs_domain::Id],
+) -> Result<Vec<wegwijs_domain::Service>, AppError> {
+    let visibility = state.config.visibility(chrono::Utc::now());
+    Ok(state
+        .store
+        .services_by_ids(ids)
+        .await?
+        .into_iter()
+        .filter(|s| wegwijs_store::is_public_service(s, &visibility))
+        .map(|s| s.for_viewer(&wegwijs_domain::Viewer::Public))
+        .collect())
+}
+
 /// Whether `viewer` still sees the services of `organisation` that are hidden for
 /// staleness: editors, and the organisation's own providers (who can confirm them).
 pub fn sees_hidden_services_of(viewer: &wegwijs_domain::Viewer, organisation: &wegwijs_domain::Id) -> bool {

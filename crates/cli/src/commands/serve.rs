@@ -206,7 +206,10 @@ impl SiteArgs {
 
 /// Starts the server and runs until Ctrl-C or SIGTERM.
 pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
-    let config = Arc::new(args.site.config()?);
+    // Every setting is checked before anything is opened or started.
+    let mut site = args.site.config()?;
+    site.freshness = args.upkeep.policy(site.freshness)?;
+    let config = Arc::new(site);
     let store = super::migrate::run(database_url).await?;
     if args.demo {
         if store.service_count().await? == 0 {
@@ -246,7 +249,7 @@ pub async fn run(database_url: &str, args: Args) -> anyhow::Result<()> {
     }
     let mailer = Arc::new(args.mail.mailer(&config.site_name)?);
     tracing::info!(mail = %mailer.describe(), "mail");
-    let upkeep = args.upkeep.config(config.freshness, config.link_origin().to_owned())?;
+    let upkeep = args.upkeep.config(config.freshness, config.link_origin().to_owned());
     let demo_with_smtp = args.demo && args.mail.smtp_url.as_deref().is_some_and(|url| !url.trim().is_empty());
     let reminding = match upkeep {
         // The demo organisations have addresses that look real: remind them in the outbox only.

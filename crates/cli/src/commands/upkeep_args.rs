@@ -2,7 +2,6 @@
 //! (crate `wegwijs-upkeep`): when organisations are reminded and the editors told, and
 //! when mails may go out.
 
-use anyhow::Context;
 use wegwijs_domain::FreshnessPolicy;
 use wegwijs_domain::freshness::months;
 use wegwijs_upkeep::{SendWindow, UpkeepConfig};
@@ -46,12 +45,10 @@ fn parse_window(raw: &str) -> Result<SendWindow, String> {
 }
 
 impl UpkeepArgs {
-    /// The scheduler's settings, on top of the site's warning and hiding ages; `None`
-    /// when reminders are switched off.
-    pub fn config(&self, site: FreshnessPolicy, link_origin: String) -> anyhow::Result<Option<UpkeepConfig>> {
-        if self.reminder_interval_minutes == 0 {
-            return Ok(None);
-        }
+    /// The whole freshness policy: the site's warning and hiding ages with the reminder
+    /// ages of these flags, checked together. The site and the scheduler both use it,
+    /// so the dashboard's "soon too old" and the mails go by the same ages.
+    pub fn policy(&self, site: FreshnessPolicy) -> anyhow::Result<FreshnessPolicy> {
         let policy = FreshnessPolicy {
             first_reminder: months(i64::from(self.first_reminder_months)),
             second_reminder: months(i64::from(self.second_reminder_months)),
@@ -59,11 +56,28 @@ impl UpkeepArgs {
             quiet_period: chrono::TimeDelta::days(i64::from(self.quiet_days)),
             ..site
         };
-        policy
-            .check()
-            .map_err(anyhow::Error::msg)
-            .context("the reminder ages do not fit (see --first-reminder-months and the options after it)")?;
-        Ok(Some(UpkeepConfig { policy, window: self.send_hours, link_origin, batch: 200 }))
+        policy.check().map_err(|reason| {
+            anyhow::anyhow!(
+                "--first-reminder-months {} --second-reminder-months {} --escalate-months {} cannot be used with \
+                 hiding after {} days: {reason}",
+                self.first_reminder_months,
+                self.second_reminder_months,
+                self.escalate_months,
+                site.hide_after.num_days()
+            )
+        })?;
+        Ok(policy)
+    }
+
+    /// The scheduler's settings for `policy` (from [`Self::policy`]); `None` when
+    /// reminders are switched off.
+    pub fn config(&self, policy: FreshnessPolicy, link_origin: String) -> Option<UpkeepConfig> {
+        (self.reminder_interval_minutes > 0).then_some(UpkeepConfig {
+            policy,
+            window: self.send_hours,
+            link_origin,
+            batch: 200,
+        })
     }
 
     /// Time between two runs.
@@ -83,5 +97,27 @@ mod tests {
         for bad in ["17-9", "9", "9-25", "x-y"] {
             assert!(parse_window(bad).unwrap_err().contains("8-18"), "{bad}");
         }
+    }
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        upkeep: UpkeepArgs,
+    }
+
+    fn policy(args: &[&str]) -> anyhow::Result<FreshnessPolicy> {
+        use clap::Parser;
+        let cli = Cli::try_parse_from(std::iter::once("serve").chain(args.iter().copied())).unwrap();
+        cli.upkeep.policy(FreshnessPolicy::default())
+    }
+
+    #[test]
+    fn the_reminder_ages_join_the_site_policy_and_are_checked_with_it() {
+        let set = policy(&["--first-reminder-months", "4", "--escalate-months", "11", "--quiet-days", "7"]).unwrap();
+        assert_eq!((set.first_reminder, set.escalation), (months(4), months(11)));
+        assert_eq!(set.quiet_period, chrono::TimeDelta::days(7));
+        assert_eq!(set.hide_after, FreshnessPolicy::default().hide_after, "the site's ages stay");
+        let wrong = policy(&["--first-reminder-months", "10"]).unwrap_err().to_string();
+        assert!(wrong.contains("--first-reminder-months 10") && wrong.contains("must grow"), "{wrong}");
     }
 }

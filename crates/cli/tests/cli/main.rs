@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod browser_editorial;
+mod browser_support;
 mod helpers;
 mod leaks;
 mod open_data;

@@ -5,21 +5,6 @@
 use super::text::fold;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// The moment a date or date-time cell names; a date alone is midnight UTC, the way
 /// HSDS `assured_date` is read.
 pub(crate) fn parse_moment(raw: &str) -> Result<DateTime<Utc>, String> {
@@ -48,7 +33,7 @@ pub(crate) fn parse_date(raw: &str) -> Result<NaiveDate, String> {
     let day: u32 = day.parse().map_err(|_| bad())?;
     let month: u32 = match month.parse() {
         Ok(number) => number,
-        Err(_) => MONTHS
+        Err(_) => wegwijs_domain::calendar::MONTHS_NL
             .iter()
             .position(|name| month.len() >= 3 && name.starts_with(month))
             .map(|index| index as u32 + 1)

@@ -47,6 +47,10 @@ contract_test!(
         assert_eq!((delivered.status, delivered.sent_at, delivered.attempts), (ReminderStatus::Sent, Some(at(6)), 1));
         assert_eq!(store.reminders_to_deliver(&ALL, 10).await.unwrap().len(), 1);
         assert_eq!(store.reminders_of(&id("org")).await.unwrap().len(), 2);
+        let both = store.reminders_of_organisations(&[id("org"), id("other"), id("nobody")]).await.unwrap();
+        assert_eq!(both[&id("org")], store.reminders_of(&id("org")).await.unwrap(), "the same, newest first");
+        assert_eq!(both[&id("other")].len(), 1);
+        assert!(!both.contains_key(&id("nobody")));
         assert_eq!(store.reminders_since(at(3)).await.unwrap().len(), 1);
         let editor_step = store.queue_reminder(&step("org", Stage::Escalated), at(7)).await.unwrap().unwrap();
         let digest = store.reminders_to_deliver(&[Stage::Escalated, Stage::HidingSoon], 10).await.unwrap();

@@ -65,5 +65,5 @@ pub fn moment(locale: crate::Locale, at: chrono::DateTime<chrono::Utc>) -> Strin
         crate::Locale::Nl => local.format("%H.%M"),
         crate::Locale::En => local.format("%H:%M"),
     };
-    format!("{}, {time}", locale.date(local.date_naive()))
+    format!("{}, {time}", locale.day(at))
 }

@@ -46,17 +46,7 @@ async fn compare(State(state): State<AppState>, ctx: PageContext) -> Result<Html
         notices.push(locale.tf("compare.too_many", &[("max", &MAX_COMPARED)]));
         ids.truncate(MAX_COMPARED);
     }
-    // The same services as the public pages: running, and not hidden for want of a check.
-    let visibility = state.config.visibility(chrono::Utc::now());
-    let mut services = Vec::new();
-    for id in &ids {
-        if let Some(service) =
-            state.store.service(id).await?.filter(|s| wegwijs_store::is_public_service(s, &visibility))
-        {
-            // Public pages show what the public may read, whoever looks (access.rs).
-            services.push(service.for_viewer(&wegwijs_domain::Viewer::Public));
-        }
-    }
+    let services = crate::routes::public_services(&state, &ids).await?;
     if malformed > 0 || services.len() < ids.len() {
         notices.push(locale.t("compare.unknown").to_owned());
     }

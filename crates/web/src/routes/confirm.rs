@@ -7,14 +7,14 @@
 use crate::page::PageContext;
 use crate::view::Chrome;
 use crate::view::account::MessagePage;
-use crate::{AppError, AppState, Locale};
+use crate::{AppError, AppState};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use wegwijs_domain::Id;
 use wegwijs_store::{Confirmed, EntityKind, LinkState};
 
@@ -68,7 +68,7 @@ async fn show(
         .iter()
         .map(|entry| EntryView {
             name: entry.name.clone(),
-            checked: locale.tf("confirm.checked_on", &[("date", &day(locale, entry.checked))]),
+            checked: locale.tf("confirm.checked_on", &[("date", &locale.day(entry.checked))]),
             href: (entry.kind == EntityKind::Service).then(|| locale.href(&format!("/diensten/{}", entry.id))),
             key: format!("{}:{}", kind_word(entry.kind), entry.id),
         })
@@ -106,7 +106,7 @@ async fn confirm(
             let locale = ctx.locale;
             let text = locale.tf(
                 "confirm.done_text",
-                &[("count", &locale.number(records.len() as u64)), ("date", &day(locale, now))],
+                &[("count", &locale.number(records.len() as u64)), ("date", &locale.day(now))],
             );
             message(&ctx, StatusCode::OK, locale.t("confirm.done_heading"), &text)
         }
@@ -122,7 +122,7 @@ fn refused(ctx: &PageContext, state: &LinkState) -> Result<Response, AppError> {
             ctx,
             StatusCode::OK,
             locale.t("confirm.already_heading"),
-            &locale.tf("confirm.already_text", &[("date", &day(locale, *at))]),
+            &locale.tf("confirm.already_text", &[("date", &locale.day(*at))]),
         ),
         LinkState::Expired => {
             message(ctx, StatusCode::GONE, locale.t("confirm.expired_heading"), locale.t("confirm.expired_text"))
@@ -143,10 +143,6 @@ fn message(ctx: &PageContext, status: StatusCode, heading: &str, text: &str) -> 
         button: None,
     };
     Ok((status, Html(page.render()?)).into_response())
-}
-
-fn day(locale: Locale, at: DateTime<Utc>) -> String {
-    locale.date(at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive())
 }
 
 fn kind_word(kind: EntityKind) -> &'static str {

@@ -62,17 +62,7 @@ async fn show(State(state): State<AppState>, ctx: PageContext, headers: HeaderMa
     let (shared_ids, _) = crate::routes::compare::requested_ids(&ctx);
     let shared = !shared_ids.is_empty();
     let ids = if shared { shared_ids.into_iter().take(MAX_LIST).collect() } else { ids_from_cookie(&headers) };
-    // The same services as the public pages: running, and not hidden for want of a check.
-    let visibility = state.config.visibility(chrono::Utc::now());
-    let mut services = Vec::new();
-    for id in &ids {
-        if let Some(service) =
-            state.store.service(id).await?.filter(|s| wegwijs_store::is_public_service(s, &visibility))
-        {
-            // Public pages show what the public may read, whoever looks (access.rs).
-            services.push(service.for_viewer(&wegwijs_domain::Viewer::Public));
-        }
-    }
+    let services = crate::routes::public_services(&state, &ids).await?;
     let notice = (services.len() < ids.len()).then(|| locale.t("list.gone").to_owned());
     let organisation_ids: Vec<Id> = services.iter().map(|s| s.organisation_id.clone()).collect();
     let organisations: HashMap<_, _> =

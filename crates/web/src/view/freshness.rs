@@ -6,7 +6,7 @@ use super::chart::{BarRow, ColumnGroup, Columns, HorizontalBars};
 use super::chrome::Chrome;
 use crate::i18n::Locale;
 use askama::Template;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::Datelike;
 use std::collections::HashMap;
 use wegwijs_domain::Id;
 use wegwijs_store::{EntityKind, QueryTotal};
@@ -306,7 +306,7 @@ fn upcoming(locale: Locale, overview: &Overview, edit_path: fn(EntityKind, &Id) 
         .iter()
         .take(LIST_ROWS)
         .map(|u| UpcomingRow {
-            date: day(locale, u.at),
+            date: locale.day(u.at),
             organisation: u.organisation.clone(),
             entry: u.entry.name.clone(),
             kind: kind(locale, u.entry.kind),
@@ -342,7 +342,7 @@ fn hidden(locale: Locale, overview: &Overview, data: &DashboardData) -> ListPart
                 "dashboard.hidden_of",
                 &[("hidden", &locale.number(h.hidden)), ("services", &locale.number(h.services))],
             ),
-            oldest: day(locale, h.oldest),
+            oldest: locale.day(h.oldest),
         })
         .collect();
     ListPart { summary: with_cut(locale, summary, overview.hidden.len()), rows }
@@ -363,7 +363,7 @@ fn waiting(locale: Locale, overview: &Overview, edit_path: fn(EntityKind, &Id) -
             }),
             email: w.email.as_ref().map(ToString::to_string),
             phone: w.phone.as_ref().map(|p| (p.display_national(), format!("tel:{}", p.as_str()))),
-            since: day(locale, w.since),
+            since: locale.day(w.since),
         })
         .collect();
     ListPart { summary: counted(locale, "dashboard.waiting_", all.len()), rows }
@@ -436,11 +436,6 @@ fn with_cut(locale: Locale, summary: String, count: usize) -> String {
 
 fn kind(locale: Locale, kind: EntityKind) -> &'static str {
     locale.t(if kind == EntityKind::Service { "dashboard.kind_service" } else { "dashboard.kind_organisation" })
-}
-
-/// A moment's date in Dutch time, in words.
-fn day(locale: Locale, at: DateTime<Utc>) -> String {
-    locale.date(at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive())
 }
 
 /// `part` of `whole` as "83%", rounded as the charts round: only nothing is 0% and only

@@ -223,7 +223,7 @@ impl ServicePage {
 /// When a record was last checked and by whom: "Gecontroleerd op 3 maart 2026 door de
 /// organisatie"; for a record never verified, when it last changed instead.
 pub(crate) fn checked_line(locale: Locale, meta: &RecordMeta) -> String {
-    let day = |at: DateTime<Utc>| locale.date(at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive());
+    let day = |at: DateTime<Utc>| locale.day(at);
     match &meta.verification {
         Some(verification) => {
             let key = match verification.by {

@@ -288,7 +288,7 @@ async fn save(
     match editorial::submit(state, by, record, expected).await {
         Ok(Outcome::Published) => Ok(Redirect::to(&locale.href("/portaal?melding=gepubliceerd")).into_response()),
         Ok(Outcome::Confirmed) => Ok(Redirect::to(&locale.href("/portaal?melding=bevestigd")).into_response()),
-        Ok(Outcome::Proposed(_)) => Ok(Redirect::to(&locale.href("/portaal?melding=voorgesteld")).into_response()),
+        Ok(Outcome::Proposed) => Ok(Redirect::to(&locale.href("/portaal?melding=voorgesteld")).into_response()),
         Err(AppError::Store(wegwijs_store::Error::Stale { .. })) => {
             // Someone else saved in the meantime: nothing is written; the visitor keeps
             // what they typed and is told. Saving again is then a deliberate choice.
